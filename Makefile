@@ -1,0 +1,42 @@
+# Quick start: `make run` evaluates Rules/, `make test` runs the suite.
+SWIFT ?= swift
+BUILD_FLAGS ?=
+ACCORD = .build/debug/accord
+RELEASE_ACCORD = .build/release/accord
+
+.PHONY: all deps build release run test check fmt bench-parse clean
+
+all: build
+
+# libedit (for the REPL) comes from Debian; install it when pkg-config cannot see it.
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "installing libedit-dev and pkg-config (needed by the REPL)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+run: build
+	$(ACCORD) run Rules
+
+test: deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+check: build
+	$(ACCORD) check Rules
+
+fmt: build
+	$(ACCORD) fmt Rules
+
+# Parse and check a generated file of 100,000 facts; prints time per fact.
+bench-parse: release
+	.build/release/accord-bench parse --facts 100000
+
+clean:
+	rm -rf .build

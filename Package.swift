@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Accord",
+    products: [
+        .executable(name: "accord", targets: ["accord"]),
+        .library(name: "AccordSyntax", targets: ["AccordSyntax"]),
+        .library(name: "AccordCheck", targets: ["AccordCheck"]),
+        .library(name: "AccordFormat", targets: ["AccordFormat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "AccordSyntax"),
+        .target(name: "AccordCheck", dependencies: [
+            "AccordSyntax",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
+        .executableTarget(name: "accord", dependencies: [
+            "AccordSyntax", "AccordCheck", "AccordFormat",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck"], path: "Benchmarks/ParseBench"),
+        .target(name: "AccordTestSupport", dependencies: ["AccordSyntax", "AccordCheck"], path: "Tests/AccordTestSupport"),
+        .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
+        .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
+        .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordCheck", "AccordTestSupport"]),
+    ]
+)

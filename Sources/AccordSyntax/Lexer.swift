@@ -1,0 +1,198 @@
+/// Turns a source file's bytes into tokens in one linear pass. Works on UTF-8 bytes
+/// (every delimiter is ASCII) and decodes only identifiers and strings, so large fact
+/// files lex quickly. Comments are collected on the side for the formatter.
+public struct Lexer {
+    public struct Output: Sendable {
+        public var tokens: [Token]
+        public var comments: [Comment]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Interpolations may nest strings that interpolate again; past this depth the
+    /// lexer reports an error instead of recursing further.
+    public static let maximumInterpolationDepth = 32
+
+    let file: SourceFile
+    let bytes: [UInt8]
+    var index: Int
+    var comments: [Comment] = []
+    var diagnostics: [Diagnostic] = []
+    var sawNewline = false
+    var newlinesSinceToken = 0
+    var lineHasToken = false
+
+    public init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+        self.index = file.contentStart
+    }
+
+    public static func tokenize(_ file: SourceFile) -> Output {
+        var lexer = Lexer(file: file)
+        if let bad = UTF8Validation.firstInvalidByte(in: file.bytes) {
+            let diagnostic = Diagnostic.error(
+                "source.invalid-utf8", "invalid UTF-8 at byte \(bad)",
+                at: SourceSpan(file: file, start: bad, end: bad + 1))
+            let end = Token(kind: .endOfFile, start: file.bytes.count, end: file.bytes.count, newlineBefore: true)
+            return Output(tokens: [end], comments: [], diagnostics: [diagnostic])
+        }
+        let tokens = lexer.lexTokens(until: nil, depth: 0)
+        return Output(tokens: tokens, comments: lexer.comments, diagnostics: lexer.diagnostics)
+    }
+
+    /// Lexes until end of input or, inside an interpolation, until the `}` that closes it.
+    mutating func lexTokens(until closer: UInt8?, depth: Int) -> [Token] {
+        var tokens: [Token] = []
+        var braceDepth = 0
+        while true {
+            skipTrivia()
+            let newline = sawNewline || tokens.isEmpty && closer == nil
+            sawNewline = false
+            guard index < bytes.count else {
+                tokens.append(Token(kind: .endOfFile, start: bytes.count, end: bytes.count, newlineBefore: true))
+                return tokens
+            }
+            let byte = bytes[index]
+            if let closer, byte == closer, braceDepth == 0 {
+                tokens.append(Token(kind: .endOfFile, start: index, end: index, newlineBefore: newline))
+                return tokens
+            }
+            if byte == UInt8(ascii: "{") { braceDepth += 1 }
+            if byte == UInt8(ascii: "}") { braceDepth -= 1 }
+            if let token = lexToken(newlineBefore: newline, depth: depth) {
+                tokens.append(token)
+                lineHasToken = true
+            }
+        }
+    }
+
+    mutating func lexToken(newlineBefore: Bool, depth: Int) -> Token? {
+        let start = index
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "\""):
+            return lexString(newlineBefore: newlineBefore, depth: depth)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return lexNumber(newlineBefore: newlineBefore)
+        case UInt8(ascii: "$"):
+            index += 1
+            let nameStart = index
+            scanIdentifierBody()
+            if index == nameStart {
+                report("parse.invalid-variable", "expected a variable name after `$`", start, index)
+                return nil
+            }
+            return Token(kind: .variable(decode(nameStart, index)), start: start, end: index, newlineBefore: newlineBefore)
+        default:
+            if Lexer.isIdentifierStart(byte) {
+                scanIdentifierBody()
+                let name = decode(start, index)
+                let kind: TokenKind = Keyword(rawValue: name).map { .keyword($0) } ?? .identifier(name)
+                return Token(kind: kind, start: start, end: index, newlineBefore: newlineBefore)
+            }
+            if let punctuation = lexPunctuation() {
+                return Token(kind: .punctuation(punctuation), start: start, end: index, newlineBefore: newlineBefore)
+            }
+            skipCharacter()
+            let text = decode(start, index)
+            report("parse.unexpected-character", "unexpected character `\(text)`", start, index)
+            return nil
+        }
+    }
+
+    mutating func lexPunctuation() -> Punctuation? {
+        let byte = bytes[index]
+        let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let two: Punctuation?
+        switch (byte, next) {
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): two = .equal
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): two = .notEqual
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): two = .lessEqual
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): two = .greaterEqual
+        default: two = nil
+        }
+        if let two {
+            index += 2
+            return two
+        }
+        guard let single = Punctuation(rawValue: String(UnicodeScalar(byte))), single.rawValue.utf8.count == 1 else {
+            return nil
+        }
+        index += 1
+        return single
+    }
+
+    mutating func lexNumber(newlineBefore: Bool) -> Token {
+        let start = index
+        var isFloat = false
+        scanDigits()
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), Lexer.isDigit(bytes[index + 1]) {
+            isFloat = true
+            index += 1
+            scanDigits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            var probe = index + 1
+            if probe < bytes.count, bytes[probe] == UInt8(ascii: "+") || bytes[probe] == UInt8(ascii: "-") { probe += 1 }
+            if probe < bytes.count, Lexer.isDigit(bytes[probe]) {
+                isFloat = true
+                index = probe
+                scanDigits()
+            }
+        }
+        let text = String(decode(start, index).filter { $0 != "_" })
+        if Lexer.isIdentifierStart(bytes[safe: index] ?? 0) {
+            scanIdentifierBody()
+            report("parse.invalid-number", "invalid number `\(decode(start, index))`", start, index)
+        }
+        if isFloat {
+            guard let value = Double(text), value.isFinite else {
+                report("parse.number-out-of-range", "number `\(text)` is out of range", start, index)
+                return Token(kind: .float(0), start: start, end: index, newlineBefore: newlineBefore)
+            }
+            return Token(kind: .float(value), start: start, end: index, newlineBefore: newlineBefore)
+        }
+        guard let value = Int64(text) else {
+            report("parse.number-out-of-range", "integer `\(text)` does not fit in 64 bits", start, index)
+            return Token(kind: .integer(0), start: start, end: index, newlineBefore: newlineBefore)
+        }
+        return Token(kind: .integer(value), start: start, end: index, newlineBefore: newlineBefore)
+    }
+
+    mutating func scanDigits() {
+        while index < bytes.count, Lexer.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_") { index += 1 }
+    }
+
+    mutating func scanIdentifierBody() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if Lexer.isIdentifierStart(byte) || Lexer.isDigit(byte) { index += 1 } else { break }
+        }
+    }
+
+    /// Skips one whole UTF-8 encoded character.
+    mutating func skipCharacter() {
+        index += 1
+        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+    }
+
+    func decode(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    mutating func report(_ code: String, _ message: String, _ start: Int, _ end: Int) {
+        diagnostics.append(.error(code, message, at: SourceSpan(file: file, start: start, end: end)))
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// ASCII letters, `_`, and any non-ASCII byte: identifiers may use any script.
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,197 @@
+/// A recursive-descent parser for whole files. It recovers from errors (panic mode):
+/// a bad declaration skips to the next declaration keyword, a bad condition, action
+/// or field skips to the next line, so one run reports every error in a file.
+///
+/// Nesting deeper than `maximumNestingDepth` (parentheses, lists, interpolations,
+/// operator chains) is an error rather than a stack overflow.
+public struct Parser {
+    public static let maximumNestingDepth = 256
+
+    public struct Output: Sendable {
+        public let unit: SourceUnit
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Thrown after a diagnostic is recorded, to unwind to the nearest recovery point.
+    struct Abort: Error {}
+
+    let file: SourceFile
+    var tokens: [Token]
+    var position = 0
+    var diagnostics: [Diagnostic] = []
+    var depth = 0
+
+    init(file: SourceFile, tokens: [Token], depth: Int = 0) {
+        self.file = file
+        self.tokens = tokens.isEmpty
+            ? [Token(kind: .endOfFile, start: file.bytes.count, end: file.bytes.count, newlineBefore: true)]
+            : tokens
+        self.depth = depth
+    }
+
+    /// Parses one file: lexing, then declarations.
+    public static func parse(_ file: SourceFile) -> Output {
+        let lexed = Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: lexed.tokens)
+        let declarations = parser.parseDeclarations()
+        let unit = SourceUnit(file: file, declarations: declarations, comments: lexed.comments)
+        return Output(unit: unit, diagnostics: lexed.diagnostics + parser.diagnostics)
+    }
+
+    /// Parses `text` as a single expression (the REPL and `--vary` use this).
+    public static func parseExpression(_ file: SourceFile) -> (Expression?, [Diagnostic]) {
+        let lexed = Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: lexed.tokens)
+        let expression = try? parser.parseExpression()
+        if expression != nil, !parser.current.isEndOfFile {
+            parser.report("parse.expected-token", "expected end of expression, found \(parser.current.display)", at: parser.current)
+        }
+        return (expression, lexed.diagnostics + parser.diagnostics)
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[position] }
+
+    func peek(_ offset: Int = 1) -> Token {
+        tokens[min(position + offset, tokens.count - 1)]
+    }
+
+    var previous: Token { tokens[max(0, position - 1)] }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    func span(_ token: Token) -> SourceSpan {
+        SourceSpan(file: file, start: token.start, end: token.end)
+    }
+
+    /// From the start of `first` to the end of the last consumed token.
+    func span(from first: Token) -> SourceSpan {
+        SourceSpan(file: file, start: first.start, end: max(first.end, previous.end))
+    }
+
+    func span(from start: Int) -> SourceSpan {
+        SourceSpan(file: file, start: start, end: max(start, previous.end))
+    }
+
+    // MARK: - Expecting
+
+    mutating func report(_ code: String, _ message: String, at token: Token, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(code, message, at: span(token), notes: notes))
+    }
+
+    mutating func fail(_ code: String, _ message: String, at token: Token, notes: [Diagnostic.Note] = []) -> Abort {
+        report(code, message, at: token, notes: notes)
+        return Abort()
+    }
+
+    mutating func consume(_ punctuation: Punctuation) -> Bool {
+        guard current.isPunctuation(punctuation) else { return false }
+        advance()
+        return true
+    }
+
+    @discardableResult
+    mutating func expect(_ punctuation: Punctuation, _ context: String) throws -> Token {
+        guard current.isPunctuation(punctuation) else {
+            throw fail("parse.expected-token", "expected `\(punctuation.rawValue)` \(context), found \(current.display)", at: current)
+        }
+        return advance()
+    }
+
+    mutating func expectIdentifier(_ what: String) throws -> Identifier {
+        guard case .identifier(let name) = current.kind else {
+            let notes: [Diagnostic.Note]
+            if case .keyword(let keyword) = current.kind {
+                notes = [.init("`\(keyword.rawValue)` is reserved and cannot be used as a name")]
+            } else {
+                notes = []
+            }
+            throw fail("parse.expected-identifier", "expected \(what), found \(current.display)", at: current, notes: notes)
+        }
+        let token = advance()
+        return Identifier(name, span: span(token))
+    }
+
+    mutating func expectString(_ what: String) throws -> StringLiteral {
+        guard case .string(let parts) = current.kind else {
+            throw fail("parse.expected-string", "expected \(what), found \(current.display)", at: current)
+        }
+        let token = advance()
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let value): text += value
+            case .interpolation:
+                report("parse.interpolation-not-allowed", "\(what) cannot contain an interpolation; escape the brace as `\\{`", at: token)
+            }
+        }
+        return StringLiteral(text, span: span(token))
+    }
+
+    // MARK: - Nesting
+
+    mutating func nested<T>(at token: Token, _ body: (inout Parser) throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maximumNestingDepth else {
+            throw fail("parse.nesting-too-deep", "nesting deeper than \(Parser.maximumNestingDepth) levels", at: token)
+        }
+        return try body(&self)
+    }
+
+    // MARK: - Recovery
+
+    /// True when the current token may not continue the item on the previous line:
+    /// a line break, `;`, or the end of the enclosing block.
+    var atItemBoundary: Bool {
+        current.newlineBefore || current.isPunctuation(.semicolon) || current.isPunctuation(.rightBrace)
+            || current.isEndOfFile || atDeclarationKeyword
+    }
+
+    /// The current token starts a declaration. `test` also starts a condition, so it
+    /// counts only as `test "name" {`.
+    var atDeclarationKeyword: Bool {
+        guard case .keyword(let keyword) = current.kind, keyword.isDeclaration else { return false }
+        guard keyword == .test else { return true }
+        if case .string = peek().kind, peek(2).isPunctuation(.leftBrace) { return true }
+        return false
+    }
+
+    /// After an error inside a block: skip to the start of the next line (outside any
+    /// brackets opened meanwhile), a `;`, the block's `}`, or a declaration keyword.
+    mutating func recoverToNextItem(stopAt stops: [Keyword] = []) {
+        var nesting = 0
+        advance()
+        while !current.isEndOfFile {
+            if nesting == 0 {
+                if current.newlineBefore || atDeclarationKeyword { return }
+                if current.isPunctuation(.rightBrace) { return }
+                if case .keyword(let keyword) = current.kind, stops.contains(keyword) { return }
+                if current.isPunctuation(.semicolon) {
+                    advance()
+                    return
+                }
+            }
+            switch current.kind {
+            case .punctuation(.leftBrace), .punctuation(.leftParen), .punctuation(.leftBracket): nesting += 1
+            case .punctuation(.rightBrace), .punctuation(.rightParen), .punctuation(.rightBracket): nesting = max(0, nesting - 1)
+            default: break
+            }
+            advance()
+        }
+    }
+
+    /// Requires that the next item starts on a new line or after `;`.
+    mutating func expectItemSeparator(_ what: String) throws {
+        if consume(.semicolon) { return }
+        guard atItemBoundary else {
+            throw fail("parse.expected-separator", "expected a line break or `;` after \(what), found \(current.display)", at: current)
+        }
+    }
+}
