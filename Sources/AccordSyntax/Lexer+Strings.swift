@@ -22,7 +22,7 @@ extension Lexer {
                 return Token(kind: .string(parts), start: start, end: index, newlineBefore: newlineBefore)
             case UInt8(ascii: "\n"):
                 report("parse.unterminated-string", "unterminated string", start, start + 1)
-                return nil
+                return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
             case UInt8(ascii: "\\"):
                 lexEscape(into: &text)
             case UInt8(ascii: "{"):
@@ -30,16 +30,15 @@ extension Lexer {
                 guard depth < Lexer.maximumInterpolationDepth else {
                     report("parse.nesting-too-deep", "string interpolation nested deeper than \(Lexer.maximumInterpolationDepth) levels", index, index + 1)
                     skipToLineEnd()
-                    return nil
+                    return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
                 }
                 let open = index
                 index += 1
-                let saved = sawNewline
+                // A line break met inside stays recorded for the next token.
                 let inner = lexTokens(until: UInt8(ascii: "}"), depth: depth + 1)
-                sawNewline = saved
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else {
                     report("parse.unterminated-interpolation", "unterminated interpolation `{` in string", open, open + 1)
-                    return nil
+                    return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
                 }
                 index += 1
                 parts.append(.interpolation(inner, start: open, end: index))
@@ -52,7 +51,7 @@ extension Lexer {
             }
         }
         report("parse.unterminated-string", "unterminated string", start, start + 1)
-        return nil
+        return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
     }
 
     mutating func lexEscape(into text: inout [UInt8]) {

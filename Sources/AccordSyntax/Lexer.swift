@@ -46,8 +46,14 @@ public struct Lexer {
         var braceDepth = 0
         while true {
             skipTrivia()
-            let newline = sawNewline || tokens.isEmpty && closer == nil
+            let newline = sawNewline || (tokens.isEmpty && closer == nil)
             sawNewline = false
+            // An interpolation ends on its line; a missing `}` is reported by the string.
+            if closer != nil, newline {
+                sawNewline = true
+                tokens.append(Token(kind: .endOfFile, start: index, end: index, newlineBefore: true))
+                return tokens
+            }
             guard index < bytes.count else {
                 tokens.append(Token(kind: .endOfFile, start: bytes.count, end: bytes.count, newlineBefore: true))
                 return tokens
@@ -80,7 +86,7 @@ public struct Lexer {
             scanIdentifierBody()
             if index == nameStart {
                 report("parse.invalid-variable", "expected a variable name after `$`", start, index)
-                return nil
+                return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
             }
             return Token(kind: .variable(decode(nameStart, index)), start: start, end: index, newlineBefore: newlineBefore)
         default:
@@ -96,7 +102,7 @@ public struct Lexer {
             skipCharacter()
             let text = decode(start, index)
             report("parse.unexpected-character", "unexpected character `\(text)`", start, index)
-            return nil
+            return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
         }
     }
 

@@ -166,7 +166,7 @@ extension Parser {
                 try item(&self)
             } catch {
                 if current.isEndOfFile || atDeclarationKeyword { throw error }
-                if position == before || !current.isPunctuation(.rightBrace) { recoverToNextItem() }
+                recoverToNextItem(itemStart: before)
             }
             _ = consume(.semicolon)
         }

@@ -54,7 +54,7 @@ extension Parser {
             case "not" where peek().isWord("in"): return (.notIn, 2)
             default: return nil
             }
-        case .variable, .integer, .float, .string, .keyword, .endOfFile:
+        case .variable, .integer, .float, .string, .keyword, .invalid, .endOfFile:
             return nil
         }
     }
@@ -116,6 +116,8 @@ extension Parser {
             }
             advance()
             return Expression(.field(name), span: span(token))
+        case .invalid:
+            throw Abort()
         case .punctuation, .keyword, .endOfFile:
             throw fail("parse.expected-expression", "expected an expression, found \(token.display)", at: token)
         }

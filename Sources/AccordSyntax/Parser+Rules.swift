@@ -11,12 +11,13 @@ extension Parser {
                 throw fail("parse.expected-token", "expected `when` or `then` in rule `\(name.name)`", at: current,
                            notes: [.init("the rule opens here", span: span(open))])
             }
+            let before = position
             do {
                 try parseRuleHeaderClause(&header)
                 try expectItemSeparator("a rule clause")
             } catch {
                 if current.isEndOfFile || atDeclarationKeyword { throw error }
-                recoverToNextItem(stopAt: [.when, .then])
+                recoverToNextItem(itemStart: before, stopAt: [.when, .then])
             }
         }
         var conditions: [Condition] = []
@@ -93,12 +94,13 @@ extension Parser {
         var conditions: [Condition] = []
         while !current.isKeyword(.then), !current.isPunctuation(.rightBrace) {
             if current.isEndOfFile || atDeclarationKeyword { return conditions }
+            let before = position
             do {
                 conditions.append(try parseCondition())
                 try expectItemSeparator("a condition")
             } catch {
                 if current.isEndOfFile || atDeclarationKeyword { throw error }
-                recoverToNextItem(stopAt: [.then])
+                recoverToNextItem(itemStart: before, stopAt: [.then])
             }
             _ = consume(.semicolon)
         }
@@ -157,12 +159,13 @@ extension Parser {
         var actions: [Action] = []
         while !current.isPunctuation(.rightBrace) {
             if current.isEndOfFile || atDeclarationKeyword { return actions }
+            let before = position
             do {
                 actions.append(try parseAction())
                 try expectItemSeparator("an action")
             } catch {
                 if current.isEndOfFile || atDeclarationKeyword { throw error }
-                recoverToNextItem()
+                recoverToNextItem(itemStart: before)
             }
             _ = consume(.semicolon)
         }

@@ -86,6 +86,8 @@ public struct Parser {
     }
 
     mutating func fail(_ code: String, _ message: String, at token: Token, notes: [Diagnostic.Note] = []) -> Abort {
+        // The lexer reported this token already; one error per problem is enough.
+        if case .invalid = token.kind { return Abort() }
         report(code, message, at: token, notes: notes)
         return Abort()
     }
@@ -165,14 +167,19 @@ public struct Parser {
 
     /// After an error inside a block: skip to the start of the next line (outside any
     /// brackets opened meanwhile), a `;`, the block's `}`, or a declaration keyword.
-    mutating func recoverToNextItem(stopAt stops: [Keyword] = []) {
+    /// When the error was found at such a boundary, past the item's first token, the
+    /// token there is kept: it starts the next item.
+    mutating func recoverToNextItem(itemStart: Int, stopAt stops: [Keyword] = []) {
+        func atStop(_ parser: Parser) -> Bool {
+            if case .keyword(let keyword) = parser.current.kind, stops.contains(keyword) { return true }
+            return parser.current.isPunctuation(.rightBrace) || parser.atDeclarationKeyword || parser.current.isEndOfFile
+        }
+        if position > itemStart, current.newlineBefore || atStop(self) { return }
         var nesting = 0
         advance()
         while !current.isEndOfFile {
             if nesting == 0 {
-                if current.newlineBefore || atDeclarationKeyword { return }
-                if current.isPunctuation(.rightBrace) { return }
-                if case .keyword(let keyword) = current.kind, stops.contains(keyword) { return }
+                if current.newlineBefore || atStop(self) { return }
                 if current.isPunctuation(.semicolon) {
                     advance()
                     return

@@ -34,6 +34,9 @@ public enum TokenKind: Sendable, Hashable {
     case string([StringPart])
     case keyword(Keyword)
     case punctuation(Punctuation)
+    /// Text the lexer already reported (an unterminated string, a stray character):
+    /// the parser abandons the item quietly instead of adding a second error.
+    case invalid
     case endOfFile
 }
 
@@ -88,6 +91,7 @@ public struct Token: Sendable, Hashable {
         case .string: "string"
         case .keyword(let keyword): "`\(keyword.rawValue)`"
         case .punctuation(let punctuation): "`\(punctuation.rawValue)`"
+        case .invalid: "invalid text"
         case .endOfFile: "end of file"
         }
     }
