@@ -61,7 +61,7 @@ extension Parser {
                 }
                 var names = [try parser.expectIdentifier("a field name after `key`")]
                 while parser.consume(.comma) {
-                    names.append(try parser.expectIdentifier("a field name in `key`"))
+                    names.append(try parser.expectIdentifier("a field name in `key`", allowNewline: true))
                 }
                 key = names
                 keySpan = parser.span(from: keyToken)
@@ -76,7 +76,7 @@ extension Parser {
 
     mutating func parseFieldDeclaration() throws -> FieldDeclaration {
         let start = current
-        let name = try expectIdentifier("a field name or `key`")
+        let name = try expectIdentifier("a field name or `key`", allowNewline: true)
         try expect(.colon, "after the field name")
         let type = try parseType()
         var defaultValue: Expression?
@@ -112,7 +112,7 @@ extension Parser {
         var entries: [FactsDeclaration.Entry] = []
         try parseBlockItems(closing: "facts block") { parser in
             let entryStart = parser.current
-            let record = try parser.parseRecord()
+            let record = try parser.parseRecord(atItemStart: true)
             let cite = try parser.parseOptionalCite()
             entries.append(.init(record: record, cite: cite, span: parser.span(from: entryStart)))
             _ = parser.consume(.comma)
@@ -128,9 +128,9 @@ extension Parser {
     }
 
     /// `Template { field: expr, ... }`.
-    mutating func parseRecord() throws -> Record {
+    mutating func parseRecord(atItemStart: Bool = false) throws -> Record {
         let start = current
-        let template = try expectIdentifier("a template name")
+        let template = try expectIdentifier("a template name", allowNewline: atItemStart)
         let fields = try parseFieldValues("after `\(template.name)`")
         return Record(template: template, fields: fields, span: span(from: start))
     }
@@ -141,7 +141,7 @@ extension Parser {
         var fields: [FieldValue] = []
         try parseBlockItems(closing: "fields") { parser in
             let start = parser.current
-            let name = try parser.expectIdentifier("a field name")
+            let name = try parser.expectIdentifier("a field name", allowNewline: true)
             try parser.expect(.colon, "after the field name `\(name.name)`")
             let value = try parser.parseExpression()
             fields.append(FieldValue(name: name, value: value, span: parser.span(from: start)))

@@ -140,7 +140,7 @@ extension Parser {
     /// `T(...)` whose callee is not a built-in function is a pattern: an aggregate.
     mutating func parseCall() throws -> Expression {
         let start = current
-        let callee = try expectIdentifier("a function name")
+        let callee = try expectIdentifier("a function name", allowNewline: true)
         let open = advance()
         if let aggregate = AggregateFunction(rawValue: callee.name), case .identifier(let inner) = current.kind,
            peek().isPunctuation(.leftParen), BuiltinFunction(rawValue: inner) == nil {

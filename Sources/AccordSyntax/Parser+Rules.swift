@@ -66,23 +66,23 @@ extension Parser {
         case "salience": header.salience = try parseExpression()
         default:
             var tags = [try parseTag()]
-            while consume(.comma) { tags.append(try parseTag()) }
+            while consume(.comma) { tags.append(try parseTag(afterComma: true)) }
             header.tags = tags
         }
     }
 
     /// Tags are words or strings: `tags innovation, "cross-border"`.
-    mutating func parseTag() throws -> Identifier {
+    mutating func parseTag(afterComma: Bool = false) throws -> Identifier {
         if case .string = current.kind {
             let literal = try expectString("a tag")
             return Identifier(literal.value, span: literal.span)
         }
-        return try expectIdentifier("a tag")
+        return try expectIdentifier("a tag", allowNewline: afterComma)
     }
 
     mutating func closeBlock(_ open: Token, _ what: String) throws {
         guard current.isPunctuation(.rightBrace) else {
-            throw fail("parse.expected-token", "expected `}` to close the \(what), found \(current.display)", at: current,
+            throw unexpected("parse.expected-token", "expected `}` to close the \(what)",
                        notes: [.init("the \(what) opens here", span: span(open))])
         }
         advance()
@@ -118,14 +118,18 @@ extension Parser {
             return .match(binding: binding, pattern, span: span(from: start))
         case .keyword(.test):
             advance()
+            try expectOnSameLine("an expression after `test`")
             let expression = try parseExpression()
             return .test(expression, span: span(from: start))
-        case .identifier(let word) where (word == "not" || word == "exists") && peek().identifier != nil && peek(2).isPunctuation(.leftParen):
+        case .identifier(let word) where (word == "not" || word == "exists") && !peek().isPunctuation(.leftParen):
             advance()
+            guard current.identifier != nil, !current.newlineBefore, peek().isPunctuation(.leftParen) else {
+                throw unexpected("parse.expected-pattern", "expected a pattern `Template(...)` after `\(word)`")
+            }
             let pattern = try parsePattern()
             return word == "not" ? .not(pattern, span: span(from: start)) : .exists(pattern, span: span(from: start))
         case .identifier where peek().isPunctuation(.leftParen):
-            let pattern = try parsePattern()
+            let pattern = try parsePattern(atItemStart: true)
             return .match(binding: nil, pattern, span: span(from: start))
         default:
             throw fail("parse.expected-condition",
@@ -135,11 +139,11 @@ extension Parser {
     }
 
     /// `Template(constraint, ...)`.
-    mutating func parsePattern() throws -> Pattern {
+    mutating func parsePattern(atItemStart: Bool = false) throws -> Pattern {
         let start = current
-        let template = try expectIdentifier("a template name")
+        let template = try expectIdentifier("a template name", allowNewline: atItemStart)
         guard current.isPunctuation(.leftParen) else {
-            throw fail("parse.expected-token", "expected `(` after template `\(template.name)` in a pattern, found \(current.display)", at: current)
+            throw unexpected("parse.expected-token", "expected `(` after template `\(template.name)` in a pattern")
         }
         let open = advance()
         var constraints: [Expression] = []
@@ -180,6 +184,7 @@ extension Parser {
         switch word {
         case "recommend":
             advance()
+            try expectOnSameLine("the recommendation's text after `recommend`")
             let text = try parseExpression()
             var fields: [FieldValue] = []
             if current.isPunctuation(.leftBrace) {
@@ -200,6 +205,7 @@ extension Parser {
             return .modify(variable: variable, fields: fields, span: span(from: start))
         case "print":
             advance()
+            try expectOnSameLine("an expression after `print`")
             return .print(try parseExpression(), span: span(from: start))
         case "halt":
             advance()
@@ -211,7 +217,7 @@ extension Parser {
 
     mutating func expectVariable(_ action: String) throws -> Identifier {
         guard case .variable(let name) = current.kind else {
-            throw fail("parse.expected-variable", "expected a `$variable` after `\(action)`, found \(current.display)", at: current)
+            throw unexpected("parse.expected-variable", "expected a `$variable` after `\(action)`")
         }
         let token = advance()
         return Identifier(name, span: span(token))

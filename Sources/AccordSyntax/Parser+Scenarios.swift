@@ -54,9 +54,7 @@ extension Parser {
         let start = current
         let template = try expectIdentifier("a template name")
         guard current.isPunctuation(.leftBracket) else {
-            throw fail("parse.expected-token",
-                       "expected `[` and a key after `\(template.name)` (facts are addressed as `\(template.name)[\"key\"]`), found \(current.display)",
-                       at: current)
+            throw unexpected("parse.expected-token", "expected `[` and a key after `\(template.name)` (facts are addressed as `\(template.name)[\"key\"]`)")
         }
         advance()
         var key: [Expression] = [try parseExpression()]
@@ -122,7 +120,7 @@ extension Parser {
             if current.isWord("with"), !current.newlineBefore {
                 let withToken = advance()
                 guard current.isWord("score") else {
-                    throw fail("parse.expected-token", "expected `score` after `with`, found \(current.display)", at: current)
+                    throw unexpected("parse.expected-token", "expected `score` after `with`")
                 }
                 advance()
                 let comparison = try parseComparisonOperator()
@@ -145,6 +143,6 @@ extension Parser {
             advance()
             return comparison
         }
-        throw fail("parse.expected-token", "expected a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`), found \(current.display)", at: current)
+        throw unexpected("parse.expected-token", "expected a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
     }
 }

@@ -92,6 +92,28 @@ public struct Parser {
         return Abort()
     }
 
+    /// Reports "expected X, found Y" at the current token. A token on a later line
+    /// is not what the user was writing: the error then points just past the end
+    /// of the previous line and says "found end of line".
+    mutating func unexpected(_ code: String, _ expectation: String, notes: [Diagnostic.Note] = []) -> Abort {
+        if case .invalid = current.kind { return Abort() }
+        if current.newlineBefore, position > 0, !current.isEndOfFile {
+            let end = previous.end
+            diagnostics.append(.error(code, "\(expectation), found end of line",
+                                      at: SourceSpan(file: file, start: end, end: end), notes: notes))
+        } else {
+            report(code, "\(expectation), found \(current.display)", at: current, notes: notes)
+        }
+        return Abort()
+    }
+
+    /// What follows a clause word must start on its line.
+    mutating func expectOnSameLine(_ expectation: String) throws {
+        if current.newlineBefore || current.isEndOfFile {
+            throw unexpected("parse.expected-expression", "expected \(expectation)")
+        }
+    }
+
     mutating func consume(_ punctuation: Punctuation) -> Bool {
         guard current.isPunctuation(punctuation) else { return false }
         advance()
@@ -101,20 +123,22 @@ public struct Parser {
     @discardableResult
     mutating func expect(_ punctuation: Punctuation, _ context: String) throws -> Token {
         guard current.isPunctuation(punctuation) else {
-            throw fail("parse.expected-token", "expected `\(punctuation.rawValue)` \(context), found \(current.display)", at: current)
+            throw unexpected("parse.expected-token", "expected `\(punctuation.rawValue)` \(context)")
         }
         return advance()
     }
 
-    mutating func expectIdentifier(_ what: String) throws -> Identifier {
-        guard case .identifier(let name) = current.kind else {
+    /// A name. Names continue the line they belong to; only the first name of an
+    /// item (a field, a fact, a pattern) may start a new line.
+    mutating func expectIdentifier(_ what: String, allowNewline: Bool = false) throws -> Identifier {
+        guard case .identifier(let name) = current.kind, allowNewline || !current.newlineBefore || position == 0 else {
             let notes: [Diagnostic.Note]
             if case .keyword(let keyword) = current.kind {
                 notes = [.init("`\(keyword.rawValue)` is reserved and cannot be used as a name")]
             } else {
                 notes = []
             }
-            throw fail("parse.expected-identifier", "expected \(what), found \(current.display)", at: current, notes: notes)
+            throw unexpected("parse.expected-identifier", "expected \(what)", notes: notes)
         }
         let token = advance()
         return Identifier(name, span: span(token))
@@ -122,7 +146,7 @@ public struct Parser {
 
     mutating func expectString(_ what: String) throws -> StringLiteral {
         guard case .string(let parts) = current.kind else {
-            throw fail("parse.expected-string", "expected \(what), found \(current.display)", at: current)
+            throw unexpected("parse.expected-string", "expected \(what)")
         }
         let token = advance()
         var text = ""
@@ -175,21 +199,22 @@ public struct Parser {
             return parser.current.isPunctuation(.rightBrace) || parser.atDeclarationKeyword || parser.current.isEndOfFile
         }
         if position > itemStart, current.newlineBefore || atStop(self) { return }
-        var nesting = 0
-        advance()
+        // Only braces count: a line break inside an unclosed `(` or `[` still ends the
+        // item, since those rarely span lines and an unclosed one is the usual error.
+        var braces = 0
+        var first = true
         while !current.isEndOfFile {
-            if nesting == 0 {
+            if !first, braces == 0 {
                 if current.newlineBefore || atStop(self) { return }
                 if current.isPunctuation(.semicolon) {
                     advance()
                     return
                 }
             }
-            switch current.kind {
-            case .punctuation(.leftBrace), .punctuation(.leftParen), .punctuation(.leftBracket): nesting += 1
-            case .punctuation(.rightBrace), .punctuation(.rightParen), .punctuation(.rightBracket): nesting = max(0, nesting - 1)
-            default: break
-            }
+            if !first, braces > 0, atDeclarationKeyword { return }
+            first = false
+            if current.isPunctuation(.leftBrace) { braces += 1 }
+            if current.isPunctuation(.rightBrace) { braces = max(0, braces - 1) }
             advance()
         }
     }
@@ -198,7 +223,7 @@ public struct Parser {
     mutating func expectItemSeparator(_ what: String) throws {
         if consume(.semicolon) { return }
         guard atItemBoundary else {
-            throw fail("parse.expected-separator", "expected a line break or `;` after \(what), found \(current.display)", at: current)
+            throw unexpected("parse.expected-separator", "expected a line break or `;` after \(what)")
         }
     }
 }
