@@ -1,0 +1,168 @@
+import AccordSyntax
+import CSV
+import Foundation
+
+/// `facts T from "file.csv" [cite "..."]`: the header names fields, each row is a fact.
+/// Values come from CSV.swift's reader; positions from `CSVLayout`, so that a problem
+/// is reported at the CSV file's own line and column, with the CSV line shown. A file
+/// with any error contributes no fact: half a table is worse than none.
+enum CSVFactsCheck {
+    static func load(_ source: FactsFromDeclaration, in context: inout CheckContext) {
+        guard let template = context.symbols.lookupTemplate(source.template, into: &context.diagnostics),
+              RecordShape.allowsChanges(to: template, at: source.template.span, action: "load", diagnostics: &context.diagnostics),
+              let table = read(source, diagnostics: &context.diagnostics)
+        else { return }
+        let errorsBefore = context.diagnostics.count
+        let columns = mapColumns(table, to: template, diagnostics: &context.diagnostics)
+        var facts: [FactInstance] = []
+        for (index, row) in table.rows.enumerated() where row != [""] {
+            let record = table.record(index + 1)
+            guard row.count == table.header.count else {
+                context.diagnostics.append(.error(
+                    "check.csv-ragged-row", "row has \(row.count) \(row.count == 1 ? "cell" : "cells"), but the header has \(table.header.count) columns",
+                    at: table.span(of: record)))
+                continue
+            }
+            var given: [String: Value] = [:]
+            var cite = source.cite?.value
+            for (column, cell) in zip(columns, row) {
+                switch column.role {
+                case .field(let field):
+                    switch CSVCell.read(cell, as: field) {
+                    case .value(let value): given[field.name] = value
+                    case .invalid(let message):
+                        context.diagnostics.append(.error("check.csv-bad-value", message, at: table.span(ofCell: column.index, in: record)))
+                    }
+                case .cite:
+                    if !cell.trimmingCharacters(in: .whitespaces).isEmpty { cite = cell }
+                case .ignored:
+                    continue
+                }
+            }
+            let fact = FactInstance(template: template.name, fields: RecordShape.fields(given, completedFrom: template),
+                                    cite: cite, span: table.span(of: record))
+            if let key = fact.key(in: template) {
+                let keyColumn = columns.first { $0.fieldName == template.key.first }
+                let span = keyColumn.map { table.span(ofCell: $0.index, in: record) } ?? table.span(of: record)
+                context.facts.register(key, of: template, at: span, diagnostics: &context.diagnostics)
+            }
+            facts.append(fact)
+        }
+        if context.diagnostics.count == errorsBefore {
+            facts.forEach { context.facts.append($0) }
+        }
+    }
+
+    // MARK: Reading
+
+    /// The file read both ways: values by CSV.swift, positions by `CSVLayout`.
+    struct Table {
+        let file: SourceFile
+        let header: [String]
+        let rows: [[String]]
+        let layout: CSVLayout
+
+        /// Record 0 is the header.
+        func record(_ index: Int) -> CSVLayout.Record? {
+            index < layout.records.count ? layout.records[index] : nil
+        }
+
+        func span(of record: CSVLayout.Record?) -> SourceSpan {
+            guard let record else { return SourceSpan(file: file, start: file.bytes.count, end: file.bytes.count) }
+            return SourceSpan(file: file, start: record.start, end: record.end)
+        }
+
+        func span(ofCell index: Int, in record: CSVLayout.Record?) -> SourceSpan {
+            guard let record, index < record.cells.count else { return span(of: record) }
+            let cell = record.cells[index]
+            return SourceSpan(file: file, start: cell.lowerBound, end: cell.upperBound)
+        }
+    }
+
+    static func read(_ source: FactsFromDeclaration, diagnostics: inout [Diagnostic]) -> Table? {
+        let folder = (source.span.file.path as NSString).deletingLastPathComponent
+        let path = SourceLoader.resolve(source.path.value, relativeTo: folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path)
+        else {
+            diagnostics.append(.csvUnreadable("cannot read `\(source.path.value)`", source: source, path: path))
+            return nil
+        }
+        let file = SourceFile(path: path, bytes: [UInt8](data))
+        let text = String(decoding: file.bytes[file.contentStart...], as: UTF8.self)
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: true),
+              let header = reader.headerRow, header != [""]
+        else {
+            diagnostics.append(.csvUnreadable("`\(source.path.value)` has no header row", source: source, path: path))
+            return nil
+        }
+        var rows: [[String]] = []
+        while let row = reader.next() {
+            rows.append(row)
+        }
+        return Table(file: file, header: header, rows: rows, layout: CSVLayout(bytes: file.bytes, start: file.contentStart))
+    }
+
+    // MARK: Columns
+
+    struct Column {
+        enum Role {
+            case field(FieldInfo)
+            /// The row's citation, unless the template has a field named `cite`.
+            case cite
+            case ignored
+        }
+
+        let index: Int
+        let role: Role
+
+        var fieldName: String? {
+            if case .field(let field) = role { return field.name }
+            return nil
+        }
+    }
+
+    static func mapColumns(_ table: Table, to template: TemplateInfo, diagnostics: inout [Diagnostic]) -> [Column] {
+        let headerRecord = table.record(0)
+        var columns: [Column] = []
+        var seen: [String: SourceSpan] = [:]
+        for (index, cell) in table.header.enumerated() {
+            let name = cell.trimmingCharacters(in: .whitespaces)
+            let span = table.span(ofCell: index, in: headerRecord)
+            if let first = seen[name] {
+                diagnostics.append(.duplicate("check.csv-duplicate-column", "duplicate column `\(name)`", at: span, first: first))
+                columns.append(Column(index: index, role: .ignored))
+                continue
+            }
+            seen[name] = span
+            if let field = template.field(named: name) {
+                columns.append(Column(index: index, role: .field(field)))
+            } else if name == "cite" {
+                columns.append(Column(index: index, role: .cite))
+            } else {
+                diagnostics.append(.error("check.csv-unknown-column", "unknown column `\(name)`: template `\(template.name)` has no such field",
+                                          at: span, notes: NameSuggestion.notes(for: name, among: template.fieldNames)))
+                columns.append(Column(index: index, role: .ignored))
+            }
+        }
+        let missing = template.fields.filter { $0.isRequired && seen[$0.name] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "`\($0.name)`" }.joined(separator: ", ")
+            let message = missing.count == 1
+                ? "missing column \(names) for a required field of `\(template.name)`"
+                : "missing columns \(names) for required fields of `\(template.name)`"
+            diagnostics.append(.error("check.csv-missing-column", message, at: table.span(of: headerRecord)))
+        }
+        return columns
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    static func csvUnreadable(_ message: String, source: FactsFromDeclaration, path: String) -> Diagnostic {
+        .error("check.csv-unreadable", message, at: source.path.span,
+               notes: [.init("paths are relative to the folder of the file that names them")])
+    }
+}

@@ -1,0 +1,54 @@
+import AccordSyntax
+
+/// Loads the facts of `facts { }` blocks and CSV files, in load order, checking each
+/// against its template. A fact's values must be constants; a keyed fact's key must be
+/// new among all the facts of the files.
+enum FactCheck {
+    static func run(_ context: inout CheckContext) {
+        for unit in context.program.units {
+            for declaration in unit.declarations {
+                switch declaration {
+                case .facts(let facts):
+                    for entry in facts.entries { check(entry, in: &context) }
+                case .factsFrom(let source):
+                    CSVFactsCheck.load(source, in: &context)
+                case .import, .template, .rule, .scenario, .test:
+                    continue
+                }
+            }
+        }
+    }
+
+    static func check(_ entry: FactsDeclaration.Entry, in context: inout CheckContext) {
+        let record = entry.record
+        guard let template = context.symbols.lookupTemplate(record.template, into: &context.diagnostics),
+              RecordShape.allowsChanges(to: template, at: record.template.span, action: "declare", diagnostics: &context.diagnostics)
+        else { return }
+        let errorsBefore = context.diagnostics.count
+        var given: [String: Value] = [:]
+        for (value, field) in RecordShape.match(record.fields, to: template, at: record.template, requireAll: true,
+                                                diagnostics: &context.diagnostics) {
+            given[field.name] = ConstantCheck.value(
+                of: value.value, as: field.type, what: "field `\(field.name)`",
+                rule: "a value in a `facts` block must be a constant", diagnostics: &context.diagnostics)
+        }
+        let fields = RecordShape.fields(given, completedFrom: template)
+        let fact = FactInstance(template: template.name, fields: fields, cite: entry.cite?.value, span: record.span)
+        if let key = fact.key(in: template) {
+            let span = keySpan(of: record, template: template)
+            context.facts.register(key, of: template, at: span, diagnostics: &context.diagnostics)
+        }
+        if context.diagnostics.count == errorsBefore {
+            context.facts.append(fact)
+        }
+    }
+
+    /// Where a record spells its key: the first key field's `name: value`, or the
+    /// template name when the key comes from defaults.
+    static func keySpan(of record: Record, template: TemplateInfo) -> SourceSpan {
+        guard let first = template.key.first, let value = record.fields.first(where: { $0.name.name == first }) else {
+            return record.template.span
+        }
+        return value.span
+    }
+}

@@ -1,0 +1,62 @@
+import AccordSyntax
+
+/// The part of checking `Template { field: value, ... }` that does not depend on where
+/// the record is: every named field exists and is given once, and a record that creates
+/// a fact gives every required field. Callers check the values, constant or not.
+enum RecordShape {
+    /// Each given field with its declaration, in the order written.
+    static func match(_ fields: [FieldValue], to template: TemplateInfo, at name: Identifier, requireAll: Bool,
+                      diagnostics: inout [Diagnostic]) -> [(value: FieldValue, field: FieldInfo)] {
+        var matched: [(value: FieldValue, field: FieldInfo)] = []
+        var seen: [String: SourceSpan] = [:]
+        for value in fields {
+            if let first = seen[value.name.name] {
+                diagnostics.append(.duplicate("check.duplicate-field", "field `\(value.name.name)` is given twice",
+                                              at: value.name.span, first: first))
+                continue
+            }
+            seen[value.name.name] = value.name.span
+            guard let field = template.field(named: value.name.name) else {
+                diagnostics.append(.unknownField(value.name, of: template))
+                continue
+            }
+            matched.append((value, field))
+        }
+        if requireAll {
+            let missing = template.fields.filter { $0.isRequired && seen[$0.name] == nil }
+            if !missing.isEmpty {
+                diagnostics.append(.missingFields(missing, of: template, at: name.span))
+            }
+        }
+        return matched
+    }
+
+    /// Facts of a built-in template come from the engine alone; returns false after
+    /// reporting an attempt to make or change one.
+    static func allowsChanges(to template: TemplateInfo, at span: SourceSpan, action: String, diagnostics: inout [Diagnostic]) -> Bool {
+        guard template.isBuiltIn else { return true }
+        diagnostics.append(.error("check.builtin-template", "cannot \(action) a `\(template.name)` fact", at: span,
+                                  notes: [.init("`\(template.name)` facts come only from `recommend` actions")]))
+        return false
+    }
+
+    /// The fact a checked record describes: the given values, then the defaults.
+    static func fields(_ given: [String: Value], completedFrom template: TemplateInfo) -> [String: Value] {
+        var fields = given
+        for field in template.fields where fields[field.name] == nil {
+            if let value = field.defaultValue { fields[field.name] = value }
+        }
+        return fields
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    static func missingFields(_ missing: [FieldInfo], of template: TemplateInfo, at span: SourceSpan) -> Diagnostic {
+        let names = missing.map { "`\($0.name)`" }.joined(separator: ", ")
+        let noun = missing.count == 1 ? "field" : "fields"
+        return .error("check.missing-field", "missing \(noun) \(names) of `\(template.name)`", at: span,
+                      notes: [.init("a field without a default must be given")])
+    }
+}

@@ -1,0 +1,35 @@
+import AccordCheck
+import AccordSyntax
+import AccordTestSupport
+import Foundation
+import Testing
+
+/// Every `Tests/Fixtures/check/<case>.accord` against `<case>.diagnostics`: the parse and
+/// check diagnostics, one per line. `ACCORD_UPDATE_GOLDEN=1` rewrites them; review the diff.
+@Suite struct CheckGoldenTests {
+    static let cases = Fixtures.cases("check")
+
+    @Test(arguments: cases)
+    func fixture(_ path: String) {
+        let loaded = SourceLoader().load(paths: [path])
+        let result = Checker().check(loaded.program)
+        let actual = DiagnosticLines.render(loaded.diagnostics + result.diagnostics, relativeTo: Fixtures.root)
+        let golden = (path as NSString).deletingPathExtension + ".diagnostics"
+        if let mismatch = Golden.check(actual, against: golden) {
+            Issue.record(Comment(rawValue: mismatch))
+        }
+    }
+
+    @Test func thereAreFixtures() {
+        #expect(CheckGoldenTests.cases.count >= 8)
+    }
+
+    /// The brief's examples, completed with the facts and rules they mention, are clean:
+    /// no error and no warning.
+    @Test func cleanFixtureHasNoDiagnostics() {
+        let loaded = SourceLoader().load(paths: [Fixtures.path("check/clean.accord")])
+        let result = Checker().check(loaded.program)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticLines.render(result.diagnostics, relativeTo: Fixtures.root))")
+    }
+}
