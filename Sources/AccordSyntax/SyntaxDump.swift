@@ -5,7 +5,7 @@
 /// it, and parser golden tests pin trees with it.
 ///
 /// Shape: `(head atom... child...)`. A node is printed on one line when that line is
-/// at most 80 characters; otherwise its leading atoms stay on the first line and every
+/// at most 80 bytes of UTF-8; otherwise its leading atoms stay on the first line and every
 /// further element goes on its own line, two spaces deeper. Strings are quoted with
 /// `\"`, `\\`, `\n`, `\t`, `\r` and `\u{..}` escapes; floats print the shortest text
 /// that reads back as the same `Double`.
@@ -18,9 +18,16 @@ public enum SyntaxDump {
         render(self.expression(expression), indent: 0) + "\n"
     }
 
+    /// True when the two units dump equally: the same program, whatever the layout.
+    /// Faster than comparing the dumps' text, for checks on whole files.
+    public static func sameProgram(_ lhs: SourceUnit, _ rhs: SourceUnit) -> Bool {
+        guard lhs.declarations.count == rhs.declarations.count else { return false }
+        return zip(lhs.declarations, rhs.declarations).allSatisfy { declaration($0) == declaration($1) }
+    }
+
     static let width = 80
 
-    indirect enum Node {
+    indirect enum Node: Equatable {
         case atom(String)
         case list([Node])
     }
@@ -176,6 +183,8 @@ public enum SyntaxDump {
     static func node(_ head: String, _ items: Node...) -> Node { .list([.atom(head)] + items) }
 
     static func quoted(_ text: String) -> Node {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain { return .atom("\"" + text + "\"") }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -202,9 +211,24 @@ public enum SyntaxDump {
         }
     }
 
+    /// The node's one-line length, or nil as soon as it exceeds `budget`.
+    static func flatLength(_ node: Node, budget: Int) -> Int? {
+        switch node {
+        case .atom(let text):
+            let length = text.utf8.count
+            return length <= budget ? length : nil
+        case .list(let items):
+            var total = 1 + max(0, items.count - 1) + 1
+            for item in items {
+                guard total <= budget, let length = flatLength(item, budget: budget - total) else { return nil }
+                total += length
+            }
+            return total <= budget ? total : nil
+        }
+    }
+
     static func render(_ node: Node, indent: Int) -> String {
-        let line = flat(node)
-        guard case .list(let items) = node, indent + line.count > width else { return line }
+        guard case .list(let items) = node, flatLength(node, budget: width - indent) == nil else { return flat(node) }
         let leading = items.prefix { if case .atom = $0 { true } else { false } }
         let pad = "\n" + String(repeating: " ", count: indent + 2)
         var out = "(" + leading.map(flat).joined(separator: " ")

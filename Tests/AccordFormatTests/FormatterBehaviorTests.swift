@@ -17,6 +17,16 @@ import AccordTestSupport
         #expect(Formatter().format(unit) == text)
     }
 
+    @Test func aCommentThatCannotBePlacedLeavesTheFileUnchanged() {
+        // A unit whose comment lies outside its file's text: the safety check declines.
+        let text = "template   A { id: int }\n"
+        let (unit, _) = FormatSupport.unit(text)
+        let (elsewhere, _) = FormatSupport.unit(String(repeating: " ", count: 80) + "// far away\n")
+        let odd = SourceUnit(file: unit.file, declarations: unit.declarations, comments: elsewhere.comments)
+        #expect(Formatter().format(odd) == text)
+        #expect(Formatter().format(unit) == "template A {\n  id: int\n}\n")
+    }
+
     @Test func anUnterminatedStringIsAnError() {
         let result = Formatter.format(text: "import \"a.accord\n", path: "x.accord")
         #expect(result.text == nil)
