@@ -18,9 +18,7 @@ enum CSVFactsCheck {
         for (index, row) in table.rows.enumerated() where row != [""] {
             let record = table.record(index + 1)
             guard row.count == table.header.count else {
-                context.diagnostics.append(.error(
-                    "check.csv-ragged-row", "row has \(row.count) \(row.count == 1 ? "cell" : "cells"), but the header has \(table.header.count) columns",
-                    at: table.span(of: record)))
+                context.diagnostics.append(.raggedRow(cells: row.count, columns: table.header.count, at: table.span(of: record)))
                 continue
             }
             var given: [String: Value] = [:]
@@ -31,7 +29,7 @@ enum CSVFactsCheck {
                     switch CSVCell.read(cell, as: field) {
                     case .value(let value): given[field.name] = value
                     case .invalid(let message):
-                        context.diagnostics.append(.error("check.csv-bad-value", message, at: table.span(ofCell: column.index, in: record)))
+                        context.diagnostics.append(.badCell(message, at: table.span(ofCell: column.index, in: record)))
                     }
                 case .cite:
                     if !cell.trimmingCharacters(in: .whitespaces).isEmpty { cite = cell }
@@ -86,7 +84,7 @@ enum CSVFactsCheck {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: path)
         else {
-            diagnostics.append(.csvUnreadable("cannot read `\(source.path.value)`", source: source, path: path))
+            diagnostics.append(.csvUnreadable("cannot read `\(source.path.value)`", source: source))
             return nil
         }
         let file = SourceFile(path: path, bytes: [UInt8](data))
@@ -94,7 +92,7 @@ enum CSVFactsCheck {
         guard let reader = try? CSVReader(string: text, hasHeaderRow: true),
               let header = reader.headerRow, header != [""]
         else {
-            diagnostics.append(.csvUnreadable("`\(source.path.value)` has no header row", source: source, path: path))
+            diagnostics.append(.csvUnreadable("`\(source.path.value)` has no header row", source: source))
             return nil
         }
         var rows: [[String]] = []
@@ -141,18 +139,13 @@ enum CSVFactsCheck {
             } else if name == "cite" {
                 columns.append(Column(index: index, role: .cite))
             } else {
-                diagnostics.append(.error("check.csv-unknown-column", "unknown column `\(name)`: template `\(template.name)` has no such field",
-                                          at: span, notes: NameSuggestion.notes(for: name, among: template.fieldNames)))
+                diagnostics.append(.unknownColumn(name, of: template, at: span))
                 columns.append(Column(index: index, role: .ignored))
             }
         }
         let missing = template.fields.filter { $0.isRequired && seen[$0.name] == nil }
         if !missing.isEmpty {
-            let names = missing.map { "`\($0.name)`" }.joined(separator: ", ")
-            let message = missing.count == 1
-                ? "missing column \(names) for a required field of `\(template.name)`"
-                : "missing columns \(names) for required fields of `\(template.name)`"
-            diagnostics.append(.error("check.csv-missing-column", message, at: table.span(of: headerRecord)))
+            diagnostics.append(.missingColumns(missing, of: template, at: table.span(of: headerRecord)))
         }
         return columns
     }
@@ -161,8 +154,30 @@ enum CSVFactsCheck {
 // MARK: - Diagnostics
 
 extension Diagnostic {
-    static func csvUnreadable(_ message: String, source: FactsFromDeclaration, path: String) -> Diagnostic {
+    fileprivate static func csvUnreadable(_ message: String, source: FactsFromDeclaration) -> Diagnostic {
         .error("check.csv-unreadable", message, at: source.path.span,
                notes: [.init("paths are relative to the folder of the file that names them")])
+    }
+
+    fileprivate static func unknownColumn(_ name: String, of template: TemplateInfo, at span: SourceSpan) -> Diagnostic {
+        .error("check.csv-unknown-column", "unknown column `\(name)`: template `\(template.name)` has no such field", at: span,
+               notes: NameSuggestion.notes(for: name, among: template.fieldNames))
+    }
+
+    fileprivate static func missingColumns(_ missing: [FieldInfo], of template: TemplateInfo, at span: SourceSpan) -> Diagnostic {
+        let names = missing.map { "`\($0.name)`" }.joined(separator: ", ")
+        let message = missing.count == 1
+            ? "missing column \(names) for a required field of `\(template.name)`"
+            : "missing columns \(names) for required fields of `\(template.name)`"
+        return .error("check.csv-missing-column", message, at: span)
+    }
+
+    fileprivate static func raggedRow(cells: Int, columns: Int, at span: SourceSpan) -> Diagnostic {
+        .error("check.csv-ragged-row", "row has \(cells) \(cells == 1 ? "cell" : "cells"), but the header has \(columns) columns", at: span)
+    }
+
+    /// The message comes from `CSVCell`, which knows what it expected.
+    fileprivate static func badCell(_ message: String, at span: SourceSpan) -> Diagnostic {
+        .error("check.csv-bad-value", message, at: span)
     }
 }

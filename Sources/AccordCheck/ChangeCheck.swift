@@ -82,18 +82,11 @@ struct ChangeCheck {
         guard let template = symbols.lookupTemplate(reference.template, into: &diagnostics) else { return nil }
         let keySpan = reference.key.first.map { $0.span.union(reference.key[reference.key.count - 1].span) } ?? reference.span
         guard template.isKeyed else {
-            diagnostics.append(.error("check.no-key", "template `\(template.name)` has no key, so its facts cannot be addressed as `\(template.name)[...]`",
-                                      at: reference.template.span,
-                                      notes: [.init("give the template a `key` to address its facts", span: template.span)]))
+            diagnostics.append(.noKey(template, at: reference.template.span))
             return (template, nil)
         }
         guard reference.key.count == template.key.count else {
-            let names = template.key.map { "`\($0)`" }.joined(separator: ", ")
-            let fields = template.key.count == 1 ? "field" : "fields"
-            let values = reference.key.count == 1 ? "value" : "values"
-            diagnostics.append(.error("check.key-arity",
-                                      "the key of `\(template.name)` has \(template.key.count) \(fields) (\(names)), found \(reference.key.count) \(values)",
-                                      at: keySpan))
+            diagnostics.append(.keyArity(template, found: reference.key.count, at: keySpan))
             return (template, nil)
         }
         var key: [Value] = []
@@ -115,7 +108,20 @@ struct ChangeCheck {
 // MARK: - Diagnostics
 
 extension Diagnostic {
-    static func unknownFact(_ key: [Value], of template: TemplateInfo, at span: SourceSpan, facts: KeyIndex) -> Diagnostic {
+    fileprivate static func noKey(_ template: TemplateInfo, at span: SourceSpan) -> Diagnostic {
+        .error("check.no-key", "template `\(template.name)` has no key, so its facts cannot be addressed as `\(template.name)[...]`",
+               at: span, notes: [.init("give the template a `key` to address its facts", span: template.span)])
+    }
+
+    fileprivate static func keyArity(_ template: TemplateInfo, found: Int, at span: SourceSpan) -> Diagnostic {
+        let names = template.key.map { "`\($0)`" }.joined(separator: ", ")
+        let fields = template.key.count == 1 ? "field" : "fields"
+        let values = found == 1 ? "value" : "values"
+        return .error("check.key-arity", "the key of `\(template.name)` has \(template.key.count) \(fields) (\(names)), found \(found) \(values)",
+                      at: span)
+    }
+
+    fileprivate static func unknownFact(_ key: [Value], of template: TemplateInfo, at span: SourceSpan, facts: KeyIndex) -> Diagnostic {
         let described = KeyIndex.describe(key)
         var notes: [Note] = []
         if let retraction = facts.retraction(of: key, in: template.name) {

@@ -41,7 +41,7 @@ public enum ConstantEvaluator {
             case .int(let number) where number != .min: return (.int(-number), type)
             case .float(let number): return (.float(-number), type)
             case .int, .string, .bool, .list:
-                diagnostics.append(.typeMismatch("`-` needs a number, found `\(type)`", at: operand.span))
+                diagnostics.append(.operandNeeds("`-`", "a number", found: type, at: operand.span))
                 return nil
             }
         case .group(let inner):
@@ -85,7 +85,7 @@ enum ConstantCheck {
             return nil
         }
         guard type.canHold(valueType) else {
-            diagnostics.append(.typeMismatch("expected `\(type)` for \(what), found `\(valueType)`", at: expression.span))
+            diagnostics.append(.expected(type, for: what, found: valueType, at: expression.span))
             return nil
         }
         return value.coerced(to: type)

@@ -26,8 +26,7 @@ enum DeclarationCheck {
                 }
             case .test(let test):
                 if let first = context.symbols.declare(test) {
-                    context.diagnostics.append(.warning("check.duplicate-test", "duplicate test `\(test.name.value)`",
-                                                        at: test.name.span, notes: [.init("first defined here", span: first)]))
+                    context.diagnostics.append(.duplicateTest(test, first: first))
                 }
             case .import, .facts, .factsFrom:
                 continue
@@ -39,7 +38,12 @@ enum DeclarationCheck {
 // MARK: - Diagnostics
 
 extension Diagnostic {
-    static func builtInTemplateRedefined(_ name: Identifier) -> Diagnostic {
+    fileprivate static func duplicateTest(_ test: TestDeclaration, first: SourceSpan) -> Diagnostic {
+        .warning("check.duplicate-test", "duplicate test `\(test.name.value)`", at: test.name.span,
+                 notes: [.init("first defined here", span: first)])
+    }
+
+    fileprivate static func builtInTemplateRedefined(_ name: Identifier) -> Diagnostic {
         .error("check.builtin-template", "`\(name.name)` is a built-in template and cannot be redefined", at: name.span,
                notes: [.init("the engine makes `\(name.name)` facts from `recommend` actions")])
     }

@@ -16,24 +16,34 @@ extension ExpressionTypeChecker {
         switch function {
         case .count:
             if let value {
-                diagnostics.append(.error("check.wrong-argument-count",
-                                          "`count(\(pattern.template.name)(...))` counts facts and takes no value expression", at: value.span))
+                diagnostics.append(.countTakesNoValue(pattern, at: value.span))
             }
             return .int
         case .sum, .min, .max, .avg:
             guard let value, let valueType else {
-                diagnostics.append(.error("check.wrong-argument-count",
-                                          "`\(function.rawValue)` needs a value to aggregate: `\(function.rawValue)(\(pattern.template.name)(...), EXPR)`",
-                                          at: span))
+                diagnostics.append(.aggregateNeedsValue(function, pattern, at: span))
                 return function == .avg ? .float : .unknown
             }
             let allowsStrings = function == .min || function == .max
             if valueType.isNumeric || !valueType.isKnown || (allowsStrings && valueType == .string) {
                 return function == .avg ? .float : valueType
             }
-            let needs = allowsStrings ? "a number or a string" : "a number"
-            diagnostics.append(.typeMismatch("`\(function.rawValue)` needs \(needs) for each fact, found `\(valueType)`", at: value.span))
+            let needs = allowsStrings ? "a number or a string for each fact" : "a number for each fact"
+            diagnostics.append(.operandNeeds("`\(function.rawValue)`", needs, found: valueType, at: value.span))
             return function == .avg ? .float : .unknown
         }
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    fileprivate static func countTakesNoValue(_ pattern: Pattern, at span: SourceSpan) -> Diagnostic {
+        .error("check.wrong-argument-count", "`count(\(pattern.template.name)(...))` counts facts and takes no value expression", at: span)
+    }
+
+    fileprivate static func aggregateNeedsValue(_ function: AggregateFunction, _ pattern: Pattern, at span: SourceSpan) -> Diagnostic {
+        .error("check.wrong-argument-count",
+               "`\(function.rawValue)` needs a value to aggregate: `\(function.rawValue)(\(pattern.template.name)(...), EXPR)`", at: span)
     }
 }

@@ -9,11 +9,11 @@ extension ExpressionTypeChecker {
         switch op {
         case .negate:
             if type.isNumeric || !type.isKnown { return type }
-            diagnostics.append(.typeMismatch("`-` needs a number, found `\(type)`", at: operand.span))
+            diagnostics.append(.operandNeeds("`-`", "a number", found: type, at: operand.span))
             return .unknown
         case .not:
             if type != .bool, type.isKnown {
-                diagnostics.append(.typeMismatch("`not` needs a `bool`, found `\(type)`", at: operand.span))
+                diagnostics.append(.operandNeeds("`not`", "a `bool`", found: type, at: operand.span))
             }
             return .bool
         }
@@ -25,7 +25,7 @@ extension ExpressionTypeChecker {
         switch op {
         case .and, .or:
             for (operand, type) in [(lhs, left), (rhs, right)] where type != .bool && type.isKnown {
-                diagnostics.append(.typeMismatch("`\(op.rawValue)` needs `bool` operands, found `\(type)`", at: operand.span))
+                diagnostics.append(.operandNeeds("`\(op.rawValue)`", "`bool` operands", found: type, at: operand.span))
             }
             return .bool
         case .equal, .notEqual:
@@ -57,7 +57,7 @@ extension ExpressionTypeChecker {
         func orderable(_ type: ValueType) -> Bool { type.isNumeric || type == .string || !type.isKnown }
         var fine = true
         for (operand, type) in [(lhs, left), (rhs, right)] where !orderable(type) {
-            diagnostics.append(.typeMismatch("`\(op.rawValue)` compares numbers or strings, found `\(type)`", at: operand.span))
+            diagnostics.append(.notOrderable(op, found: type, at: operand.span))
             fine = false
         }
         if fine, ValueType.join(left, right) == nil {
@@ -67,38 +67,34 @@ extension ExpressionTypeChecker {
 
     private mutating func checkMembership(_ op: BinaryOperator, element: Expression, _ elementType: ValueType,
                                           collection: Expression, _ collectionType: ValueType) {
-        let side = op == .contains ? "left" : "right"
         switch collectionType {
         case .unknown:
             return
         case .string:
             if elementType != .string, elementType.isKnown {
-                diagnostics.append(.typeMismatch("cannot look for `\(elementType)` in a `string`", at: element.span))
+                diagnostics.append(.cannotLookFor(elementType, in: collectionType, at: element.span))
             }
         case .list(let member):
             if ValueType.join(member, elementType) == nil {
                 let culprit = collection.isLiteral && !element.isLiteral ? collection : element
-                diagnostics.append(.typeMismatch("cannot look for `\(elementType)` in `\(collectionType)`", at: culprit.span))
+                diagnostics.append(.cannotLookFor(elementType, in: collectionType, at: culprit.span))
             }
         case .int, .float, .bool:
-            diagnostics.append(.typeMismatch("`\(op.rawValue)` needs a list or a string on its \(side), found `\(collectionType)`",
-                                             at: collection.span))
+            diagnostics.append(.notACollection(op, found: collectionType, at: collection.span))
         }
     }
 
     private mutating func checkArithmetic(_ op: BinaryOperator, _ lhs: Expression, _ left: ValueType, _ rhs: Expression, _ right: ValueType) -> ValueType {
         if op == .add, left == .string || right == .string {
             if ValueType.join(left, right) == nil {
-                diagnostics.append(.typeMismatch("cannot add `\(left)` and `\(right)`", at: blame(lhs, rhs).span,
-                                                 notes: [.init("to put a value into text, interpolate it: \"...{$v.field}...\"")]))
+                diagnostics.append(.cannotAdd(left, right, at: blame(lhs, rhs).span))
             }
             return .string
         }
         var fine = true
         for (operand, type) in [(lhs, left), (rhs, right)] where !type.isNumeric {
             if type.isKnown {
-                let needs = op == .add ? "numbers or strings" : "numbers"
-                diagnostics.append(.typeMismatch("`\(op.rawValue)` needs \(needs), found `\(type)`", at: operand.span))
+                diagnostics.append(.operandNeeds("`\(op.rawValue)`", op == .add ? "numbers or strings" : "numbers", found: type, at: operand.span))
             }
             fine = false
         }
@@ -123,7 +119,31 @@ extension Expression {
 // MARK: - Diagnostics
 
 extension Diagnostic {
+    /// "`-` needs a number, found `string`": an operator or function given the wrong kind of operand.
+    static func operandNeeds(_ what: String, _ needs: String, found type: ValueType, at span: SourceSpan) -> Diagnostic {
+        .typeMismatch("\(what) needs \(needs), found `\(type)`", at: span)
+    }
+
     static func cannotCompare(_ left: ValueType, _ right: ValueType, at span: SourceSpan) -> Diagnostic {
         .typeMismatch("cannot compare `\(left)` with `\(right)`", at: span)
+    }
+
+    fileprivate static func notOrderable(_ op: BinaryOperator, found type: ValueType, at span: SourceSpan) -> Diagnostic {
+        .typeMismatch("`\(op.rawValue)` compares numbers or strings, found `\(type)`", at: span)
+    }
+
+    fileprivate static func cannotLookFor(_ element: ValueType, in collection: ValueType, at span: SourceSpan) -> Diagnostic {
+        let place = collection == .string ? "a `string`" : "`\(collection)`"
+        return .typeMismatch("cannot look for `\(element)` in \(place)", at: span)
+    }
+
+    fileprivate static func notACollection(_ op: BinaryOperator, found type: ValueType, at span: SourceSpan) -> Diagnostic {
+        let side = op == .contains ? "left" : "right"
+        return .typeMismatch("`\(op.rawValue)` needs a list or a string on its \(side), found `\(type)`", at: span)
+    }
+
+    fileprivate static func cannotAdd(_ left: ValueType, _ right: ValueType, at span: SourceSpan) -> Diagnostic {
+        .typeMismatch("cannot add `\(left)` and `\(right)`", at: span,
+                      notes: [.init("to put a value into text, interpolate it: \"...{$v.field}...\"")])
     }
 }

@@ -39,8 +39,7 @@ struct ExpressionTypeChecker {
             return checkList(elements)
         case .variable(let name):
             if scope.use(name) != nil {
-                diagnostics.append(.error("check.fact-as-value", "`$\(name)` is a fact, not a value", at: expression.span,
-                                          notes: [.init("use one of its fields, such as `$\(name).name`")]))
+                diagnostics.append(.factAsValue(name, at: expression.span))
             } else {
                 report(unbound: name, at: expression.span)
             }
@@ -68,7 +67,7 @@ struct ExpressionTypeChecker {
     mutating func expect(_ expression: Expression, _ expected: ValueType, what: String) -> ValueType {
         let type = check(expression)
         if !expected.canHold(type) {
-            diagnostics.append(.typeMismatch("expected `\(expected)` for \(what), found `\(type)`", at: expression.span))
+            diagnostics.append(.expected(expected, for: what, found: type, at: expression.span))
         }
         return type
     }
@@ -81,15 +80,14 @@ struct ExpressionTypeChecker {
         for constraint in pattern.constraints {
             let type = check(constraint)
             if type != .bool, type.isKnown {
-                diagnostics.append(.typeMismatch("a constraint must be a `bool`, found `\(type)`", at: constraint.span))
+                diagnostics.append(.constraintNotBool(type, at: constraint.span))
             }
         }
     }
 
     mutating func report(unbound name: String, at span: SourceSpan) {
         scope.noteEarlyUse(name)
-        diagnostics.append(.error("check.unbound-variable", "unbound variable `$\(name)`", at: span,
-                                  notes: scope.notesForUnbound(name, at: span)))
+        diagnostics.append(.unboundVariable(name, at: span, notes: scope.notesForUnbound(name, at: span)))
     }
 
     // MARK: Names
@@ -97,8 +95,7 @@ struct ExpressionTypeChecker {
     private mutating func checkBareName(_ name: String, at span: SourceSpan) -> ValueType {
         switch fieldScope {
         case .none:
-            diagnostics.append(.error("check.bare-field", "bare name `\(name)` outside a pattern", at: span,
-                                      notes: [.init("a bare name is a field only inside `Template(...)`; elsewhere write `$v.\(name)`")]))
+            diagnostics.append(.bareField(name, at: span))
             return .unknown
         case .unresolved:
             return .unknown
@@ -115,8 +112,7 @@ struct ExpressionTypeChecker {
         guard case .variable(let name) = base.ungrouped.kind else {
             let type = check(base)
             if type.isKnown {
-                diagnostics.append(.typeMismatch("a `\(type)` has no fields", at: field.span,
-                                                 notes: [.init("`.\(field.name)` reads a field of a fact bound to a `$` variable")]))
+                diagnostics.append(.memberOfValue(type, field))
             }
             return .unknown
         }
@@ -145,5 +141,37 @@ struct ExpressionTypeChecker {
             elementType = joined
         }
         return .list(elementType)
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    /// "expected `string` for field `host`, found `int`": a value where a type is required.
+    static func expected(_ expected: ValueType, for what: String, found type: ValueType, at span: SourceSpan) -> Diagnostic {
+        .typeMismatch("expected `\(expected)` for \(what), found `\(type)`", at: span)
+    }
+
+    static func unboundVariable(_ name: String, at span: SourceSpan, notes: [Note]) -> Diagnostic {
+        .error("check.unbound-variable", "unbound variable `$\(name)`", at: span, notes: notes)
+    }
+
+    fileprivate static func constraintNotBool(_ type: ValueType, at span: SourceSpan) -> Diagnostic {
+        .typeMismatch("a constraint must be a `bool`, found `\(type)`", at: span)
+    }
+
+    fileprivate static func factAsValue(_ name: String, at span: SourceSpan) -> Diagnostic {
+        .error("check.fact-as-value", "`$\(name)` is a fact, not a value", at: span,
+               notes: [.init("use one of its fields, such as `$\(name).name`")])
+    }
+
+    fileprivate static func bareField(_ name: String, at span: SourceSpan) -> Diagnostic {
+        .error("check.bare-field", "bare name `\(name)` outside a pattern", at: span,
+               notes: [.init("a bare name is a field only inside `Template(...)`; elsewhere write `$v.\(name)`")])
+    }
+
+    fileprivate static func memberOfValue(_ type: ValueType, _ field: Identifier) -> Diagnostic {
+        .typeMismatch("a `\(type)` has no fields", at: field.span,
+                      notes: [.init("`.\(field.name)` reads a field of a fact bound to a `$` variable")])
     }
 }

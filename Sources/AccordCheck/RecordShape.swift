@@ -11,8 +11,7 @@ enum RecordShape {
         var seen: [String: SourceSpan] = [:]
         for value in fields {
             if let first = seen[value.name.name] {
-                diagnostics.append(.duplicate("check.duplicate-field", "field `\(value.name.name)` is given twice",
-                                              at: value.name.span, first: first))
+                diagnostics.append(.fieldGivenTwice(value.name, first: first))
                 continue
             }
             seen[value.name.name] = value.name.span
@@ -35,8 +34,7 @@ enum RecordShape {
     /// reporting an attempt to make or change one.
     static func allowsChanges(to template: TemplateInfo, at span: SourceSpan, action: String, diagnostics: inout [Diagnostic]) -> Bool {
         guard template.isBuiltIn else { return true }
-        diagnostics.append(.error("check.builtin-template", "cannot \(action) a `\(template.name)` fact", at: span,
-                                  notes: [.init("`\(template.name)` facts come only from `recommend` actions")]))
+        diagnostics.append(.changesBuiltIn(template, action: action, at: span))
         return false
     }
 
@@ -53,7 +51,16 @@ enum RecordShape {
 // MARK: - Diagnostics
 
 extension Diagnostic {
-    static func missingFields(_ missing: [FieldInfo], of template: TemplateInfo, at span: SourceSpan) -> Diagnostic {
+    static func fieldGivenTwice(_ name: Identifier, first: SourceSpan) -> Diagnostic {
+        .duplicate("check.duplicate-field", "field `\(name.name)` is given twice", at: name.span, first: first)
+    }
+
+    fileprivate static func changesBuiltIn(_ template: TemplateInfo, action: String, at span: SourceSpan) -> Diagnostic {
+        .error("check.builtin-template", "cannot \(action) a `\(template.name)` fact", at: span,
+               notes: [.init("`\(template.name)` facts come only from `recommend` actions")])
+    }
+
+    fileprivate static func missingFields(_ missing: [FieldInfo], of template: TemplateInfo, at span: SourceSpan) -> Diagnostic {
         let names = missing.map { "`\($0.name)`" }.joined(separator: ", ")
         let noun = missing.count == 1 ? "field" : "fields"
         return .error("check.missing-field", "missing \(noun) \(names) of `\(template.name)`", at: span,

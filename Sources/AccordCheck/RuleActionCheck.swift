@@ -15,8 +15,7 @@ enum RuleActionCheck {
             var seen: [String: SourceSpan] = [:]
             for field in fields {
                 if let first = seen[field.name.name] {
-                    checker.diagnostics.append(.duplicate("check.duplicate-field", "field `\(field.name.name)` is given twice",
-                                                          at: field.name.span, first: first))
+                    checker.diagnostics.append(.fieldGivenTwice(field.name, first: first))
                 }
                 seen[field.name.name] = field.name.span
                 if let type = recommendationFields[field.name.name] {

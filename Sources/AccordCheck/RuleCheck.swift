@@ -27,8 +27,7 @@ enum RuleCheck {
             RuleActionCheck.check(action, with: &checker)
         }
         for binding in checker.scope.unused {
-            checker.diagnostics.append(.warning("check.unused-binding", "binding `$\(binding.name)` is never used", at: binding.span,
-                                                notes: [.init("drop the `$\(binding.name):` or use it in a later condition or action")]))
+            checker.diagnostics.append(.unusedBinding(binding))
         }
         context.diagnostics += checker.diagnostics
     }
@@ -42,8 +41,7 @@ enum RuleCheck {
             checker.scope.ownBinding = nil
             if let binding,
                let first = checker.scope.bind(.init(name: binding.name, template: template, span: binding.span)) {
-                checker.diagnostics.append(.error("check.duplicate-binding", "`$\(binding.name)` is already bound", at: binding.span,
-                                                  notes: [.init("first bound here", span: first.span)]))
+                checker.diagnostics.append(.duplicateBinding(binding, first: first.span))
             }
         case .not(let pattern, _), .exists(let pattern, _):
             let template = checker.symbols.lookupTemplate(pattern.template, into: &checker.diagnostics)
@@ -51,7 +49,7 @@ enum RuleCheck {
         case .test(let expression, _):
             let type = checker.check(expression)
             if type != .bool, type.isKnown {
-                checker.diagnostics.append(.typeMismatch("`test` needs a `bool`, found `\(type)`", at: expression.span))
+                checker.diagnostics.append(.operandNeeds("`test`", "a `bool`", found: type, at: expression.span))
             }
         }
     }
@@ -63,7 +61,25 @@ enum RuleCheck {
               case .int(let number) = value
         else { return }
         if !salienceRange.contains(number) {
-            diagnostics.append(.error("check.salience-range", "salience \(number) is outside -10000...10000", at: expression.span))
+            diagnostics.append(.salienceRange(number, at: expression.span))
         }
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    fileprivate static func unusedBinding(_ binding: Scope.Binding) -> Diagnostic {
+        .warning("check.unused-binding", "binding `$\(binding.name)` is never used", at: binding.span,
+                 notes: [.init("drop the `$\(binding.name):` or use it in a later condition or action")])
+    }
+
+    fileprivate static func duplicateBinding(_ binding: Identifier, first: SourceSpan) -> Diagnostic {
+        .error("check.duplicate-binding", "`$\(binding.name)` is already bound", at: binding.span,
+               notes: [.init("first bound here", span: first)])
+    }
+
+    fileprivate static func salienceRange(_ number: Int64, at span: SourceSpan) -> Diagnostic {
+        .error("check.salience-range", "salience \(number) is outside -10000...10000", at: span)
     }
 }

@@ -48,14 +48,20 @@ enum ScenarioCheck {
                 guard let parentName = scenario.parent, let parent = context.symbols.scenario(named: parentName.name) else { break }
                 if let index = path.firstIndex(where: { $0.name.name == parent.name.name }) {
                     let cycle = path[index...].map(\.name.name) + [parent.name.name]
-                    context.diagnostics.append(.error(
-                        "check.extends-cycle", "cycle in `extends`: " + cycle.map { "`\($0)`" }.joined(separator: " → "),
-                        at: parentName.span))
+                    context.diagnostics.append(.extendsCycle(cycle, at: parentName.span))
                     break
                 }
                 current = parent
             }
             path.forEach { finished.insert($0.name.name) }
         }
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    fileprivate static func extendsCycle(_ cycle: [String], at span: SourceSpan) -> Diagnostic {
+        .error("check.extends-cycle", "cycle in `extends`: " + cycle.map { "`\($0)`" }.joined(separator: " → "), at: span)
     }
 }

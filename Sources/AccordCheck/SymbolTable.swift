@@ -82,22 +82,20 @@ struct SymbolTable: Sendable {
     func lookupTemplate(_ name: Identifier, into diagnostics: inout [Diagnostic]) -> TemplateInfo? {
         if let template = template(named: name.name) { return template }
         if templateDeclarationIndex[name.name] == nil {
-            diagnostics.append(.unknownTemplate(name, candidates: templateNames))
+            diagnostics.append(.unknownName("check.unknown-template", "template", name, candidates: templateNames))
         }
         return nil
     }
 
     func lookupRule(_ name: Identifier, into diagnostics: inout [Diagnostic]) -> RuleDeclaration? {
         if let rule = rule(named: name.name) { return rule }
-        diagnostics.append(.error("check.unknown-rule", "unknown rule `\(name.name)`", at: name.span,
-                                  notes: NameSuggestion.notes(for: name.name, among: rules.map(\.name.name))))
+        diagnostics.append(.unknownName("check.unknown-rule", "rule", name, candidates: rules.map(\.name.name)))
         return nil
     }
 
     func lookupScenario(_ name: Identifier, into diagnostics: inout [Diagnostic]) -> ScenarioDeclaration? {
         if let scenario = scenario(named: name.name) { return scenario }
-        diagnostics.append(.error("check.unknown-scenario", "unknown scenario `\(name.name)`", at: name.span,
-                                  notes: NameSuggestion.notes(for: name.name, among: scenarios.map(\.name.name))))
+        diagnostics.append(.unknownName("check.unknown-scenario", "scenario", name, candidates: scenarios.map(\.name.name)))
         return nil
     }
 }
@@ -105,9 +103,9 @@ struct SymbolTable: Sendable {
 // MARK: - Diagnostics
 
 extension Diagnostic {
-    static func unknownTemplate(_ name: Identifier, candidates: [String]) -> Diagnostic {
-        .error("check.unknown-template", "unknown template `\(name.name)`", at: name.span,
-               notes: NameSuggestion.notes(for: name.name, among: candidates))
+    /// "unknown template `Prak`", with "did you mean `Park`?" when a name is close.
+    static func unknownName(_ code: String, _ kind: String, _ name: Identifier, candidates: [String]) -> Diagnostic {
+        .error(code, "unknown \(kind) `\(name.name)`", at: name.span, notes: NameSuggestion.notes(for: name.name, among: candidates))
     }
 
     static func unknownField(_ name: Identifier, of template: TemplateInfo) -> Diagnostic {

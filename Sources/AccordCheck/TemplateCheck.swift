@@ -37,9 +37,7 @@ enum TemplateCheck {
         switch type.kind {
         case .named(let name):
             if let resolved = ValueType(named: name) { return resolved }
-            diagnostics.append(.error("check.unknown-type", "unknown type `\(name)`", at: type.span,
-                                      notes: NameSuggestion.notes(for: name, among: ValueType.scalarNames)
-                                          + [.init("a field is `string`, `int`, `float`, `bool` or a list such as `[string]`")]))
+            diagnostics.append(.unknownType(name, at: type.span))
             return .unknown
         case .list(let element):
             return .list(resolve(element, diagnostics: &diagnostics))
@@ -52,22 +50,44 @@ enum TemplateCheck {
         var key: [String] = []
         for name in declaration.key {
             guard let field = fields.first(where: { $0.name == name.name }) else {
-                diagnostics.append(.error("check.unknown-field", "template `\(declaration.name.name)` has no field `\(name.name)` to use as its key",
-                                          at: name.span, notes: NameSuggestion.notes(for: name.name, among: fields.map(\.name))))
+                diagnostics.append(.unknownKeyField(name, of: declaration, fields: fields))
                 continue
             }
             if key.contains(name.name) {
-                diagnostics.append(.error("check.duplicate-field", "field `\(name.name)` is already part of the key", at: name.span))
+                diagnostics.append(.repeatedKeyField(name))
                 continue
             }
             switch field.type {
             case .string, .int, .unknown:
                 key.append(name.name)
             case .float, .bool, .list:
-                diagnostics.append(.error("check.key-type", "key field `\(name.name)` is `\(field.type)`; a key field must be `string` or `int`",
-                                          at: name.span, notes: [.init("the field is declared here", span: field.span)]))
+                diagnostics.append(.keyType(name, field: field))
             }
         }
         return key
+    }
+}
+
+// MARK: - Diagnostics
+
+extension Diagnostic {
+    fileprivate static func unknownType(_ name: String, at span: SourceSpan) -> Diagnostic {
+        .error("check.unknown-type", "unknown type `\(name)`", at: span,
+               notes: NameSuggestion.notes(for: name, among: ValueType.scalarNames)
+                   + [.init("a field is `string`, `int`, `float`, `bool` or a list such as `[string]`")])
+    }
+
+    fileprivate static func unknownKeyField(_ name: Identifier, of declaration: TemplateDeclaration, fields: [FieldInfo]) -> Diagnostic {
+        .error("check.unknown-field", "template `\(declaration.name.name)` has no field `\(name.name)` to use as its key",
+               at: name.span, notes: NameSuggestion.notes(for: name.name, among: fields.map(\.name)))
+    }
+
+    fileprivate static func repeatedKeyField(_ name: Identifier) -> Diagnostic {
+        .error("check.duplicate-field", "field `\(name.name)` is already part of the key", at: name.span)
+    }
+
+    fileprivate static func keyType(_ name: Identifier, field: FieldInfo) -> Diagnostic {
+        .error("check.key-type", "key field `\(name.name)` is `\(field.type)`; a key field must be `string` or `int`",
+               at: name.span, notes: [.init("the field is declared here", span: field.span)])
     }
 }

@@ -29,7 +29,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         switch (self, type) {
         case (.int(let number), .float): .float(Double(number))
         case (.list(let elements), .list(let element)): .list(elements.map { $0.coerced(to: element) })
-        default: self
+        case (.int, _), (.float, _), (.string, _), (.bool, _), (.list, _): self
         }
     }
 

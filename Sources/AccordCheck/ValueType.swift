@@ -42,7 +42,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case (.unknown, _), (_, .unknown): true
         case (.float, .int): true
         case (.list(let mine), .list(let theirs)): mine.canHold(theirs)
-        default: self == other
+        case (.string, _), (.int, _), (.float, _), (.bool, _), (.list, _): self == other
         }
     }
 
@@ -54,7 +54,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case (_, .unknown): lhs
         case (.int, .float), (.float, .int): .float
         case (.list(let left), .list(let right)): join(left, right).map { .list($0) }
-        default: lhs == rhs ? lhs : nil
+        case (.string, _), (.int, _), (.float, _), (.bool, _), (.list, _): lhs == rhs ? lhs : nil
         }
     }
 
