@@ -7,14 +7,12 @@ import AccordSyntax
 /// that a template declaration could not spell. Its spans point into a source text
 /// written out for it, so that notes about it still show a line.
 enum BuiltinTemplates {
-    static let recommendation = "Recommendation"
-
     static let recommendationFields: [(name: String, type: ValueType)] = [
         ("rule", .string), ("subject", .string), ("text", .string),
         ("score", .float), ("category", .string), ("tags", .list(.string)),
     ]
 
-    static let all: [TemplateInfo] = [make(recommendation, fields: recommendationFields)]
+    static let all: [TemplateInfo] = [make("Recommendation", fields: recommendationFields)]
 
     private static func make(_ name: String, fields: [(name: String, type: ValueType)]) -> TemplateInfo {
         var text = "template \(name) {\n"

@@ -30,11 +30,6 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    var listElement: ValueType? {
-        if case .list(let element) = self { return element }
-        return nil
-    }
-
     /// True when a value of `other` may be stored where `self` is expected: the same
     /// type, an int where a float is expected (widening, also inside lists), `[]` as any list.
     public func canHold(_ other: ValueType) -> Bool {

@@ -24,6 +24,14 @@ import Testing
         #expect(CheckGoldenTests.cases.count >= 8)
     }
 
+    /// The brief's own fixture checks clean on its own, as `accord check` sees it.
+    @Test func briefFixtureHasNoDiagnostics() {
+        let loaded = SourceLoader().load(paths: [Fixtures.path("language")])
+        let result = Checker().check(loaded.program)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticLines.render(result.diagnostics, relativeTo: Fixtures.root))")
+    }
+
     /// The brief's examples, completed with the facts and rules they mention, are clean:
     /// no error and no warning.
     @Test func cleanFixtureHasNoDiagnostics() {

@@ -1,4 +1,4 @@
-import AccordCheck
+@testable import AccordCheck
 import AccordSyntax
 import AccordTestSupport
 import Testing
@@ -121,5 +121,12 @@ import Testing
         #expect(expression.flatMap { ConstantEvaluator.evaluate($0) } == .list([.int(1), .int(-2)]))
         #expect(expression.flatMap { ConstantEvaluator.evaluate($0, as: .list(.float)) } == .list([.float(1), .float(-2)]))
         #expect(expression.flatMap { ConstantEvaluator.evaluate($0, as: .string) } == nil)
+    }
+}
+
+/// The check's stages run in this order: every name is known before any body is read.
+@Suite struct StageOrderTests {
+    @Test func stagesAreListedInOrder() {
+        #expect(Checker.stages.map(\.name) == ["declarations", "templates", "facts", "rules", "scenarios", "tests"])
     }
 }
