@@ -29,6 +29,7 @@ extension Lexer {
                 flush()
                 guard depth < Lexer.maximumInterpolationDepth else {
                     report("parse.nesting-too-deep", "string interpolation nested deeper than \(Lexer.maximumInterpolationDepth) levels", index, index + 1)
+                    abandonedInterpolation = true
                     skipToLineEnd()
                     return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
                 }
@@ -37,6 +38,11 @@ extension Lexer {
                 // A line break met inside stays recorded for the next token.
                 let inner = lexTokens(until: UInt8(ascii: "}"), depth: depth + 1)
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else {
+                    // Past the nesting limit the line was abandoned, and reported once.
+                    if abandonedInterpolation {
+                        if depth == 0 { abandonedInterpolation = false }
+                        return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
+                    }
                     report("parse.unterminated-interpolation", "unterminated interpolation `{` in string", open, open + 1)
                     return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
                 }
@@ -61,6 +67,11 @@ extension Lexer {
             return
         }
         let byte = bytes[index]
+        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            // Leave the line break for the string to find: it is unterminated.
+            report("parse.invalid-escape", "`\\` at the end of a line; strings end on their line", start, index)
+            return
+        }
         index += 1
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): text.append(byte)
@@ -88,8 +99,10 @@ extension Lexer {
             index += 1
         }
         let digits = decode(digitsStart, index)
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1 }
-        guard let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value) else {
+        let closed = index < bytes.count && bytes[index] == UInt8(ascii: "}")
+        if closed { index += 1 }
+        guard closed, (1...8).contains(digits.utf8.count), let value = UInt32(digits, radix: 16),
+              let scalar = Unicode.Scalar(value) else {
             report("parse.invalid-escape", "invalid unicode escape `\(decode(start, index))`", start, index)
             return
         }

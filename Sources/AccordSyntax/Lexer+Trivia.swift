@@ -19,6 +19,13 @@ extension Lexer {
                 recordComment(start: start, end: end, isBlock: false)
             case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
                 skipBlockComment()
+            case 0x80...:
+                // No-break and ideographic spaces are spaces, not parts of a name.
+                guard let (scalar, length) = scalar(at: index), scalar.properties.isWhitespace else {
+                    newlinesSinceToken = 0
+                    return
+                }
+                index += length
             default:
                 newlinesSinceToken = 0
                 return

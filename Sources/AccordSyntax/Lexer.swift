@@ -20,6 +20,9 @@ public struct Lexer {
     var sawNewline = false
     var newlinesSinceToken = 0
     var lineHasToken = false
+    /// Set when an interpolation past the nesting limit abandoned its line, so the
+    /// strings around it do not report their missing `}` as well.
+    var abandonedInterpolation = false
 
     public init(file: SourceFile) {
         self.file = file
@@ -90,7 +93,7 @@ public struct Lexer {
             }
             return Token(kind: .variable(decode(nameStart, index)), start: start, end: index, newlineBefore: newlineBefore)
         default:
-            if Lexer.isIdentifierStart(byte) {
+            if identifierCharacterLength(at: index, allowDigits: false) != nil {
                 scanIdentifierBody()
                 let name = decode(start, index)
                 let kind: TokenKind = Keyword(rawValue: name).map { .keyword($0) } ?? .identifier(name)
@@ -101,7 +104,13 @@ public struct Lexer {
             }
             skipCharacter()
             let text = decode(start, index)
-            report("parse.unexpected-character", "unexpected character `\(text)`", start, index)
+            var notes: [Diagnostic.Note] = []
+            if let scalar = text.unicodeScalars.first, (0xFF01...0xFF5E).contains(scalar.value),
+               let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                notes.append(.init("this is a full-width character; did you mean `\(Character(ascii))`?"))
+            }
+            diagnostics.append(.error("parse.unexpected-character", "unexpected character `\(text)`",
+                                      at: SourceSpan(file: file, start: start, end: index), notes: notes))
             return Token(kind: .invalid, start: start, end: index, newlineBefore: newlineBefore)
         }
     }
@@ -147,7 +156,7 @@ public struct Lexer {
             }
         }
         let text = String(decode(start, index).filter { $0 != "_" })
-        if Lexer.isIdentifierStart(bytes[safe: index] ?? 0) {
+        if index < bytes.count, identifierCharacterLength(at: index, allowDigits: false) != nil {
             scanIdentifierBody()
             report("parse.invalid-number", "invalid number `\(decode(start, index))`", start, index)
         }
@@ -170,10 +179,43 @@ public struct Lexer {
     }
 
     mutating func scanIdentifierBody() {
-        while index < bytes.count {
-            let byte = bytes[index]
-            if Lexer.isIdentifierStart(byte) || Lexer.isDigit(byte) { index += 1 } else { break }
+        while index < bytes.count, let length = identifierCharacterLength(at: index, allowDigits: true) {
+            index += length
         }
+    }
+
+    /// The byte length of the identifier character at `offset`, or nil if there is none.
+    /// Identifiers may use any script (letters, marks, digits, `_`), but not spaces or
+    /// punctuation from other scripts: a full-width comma must not end up inside a name.
+    func identifierCharacterLength(at offset: Int, allowDigits: Bool) -> Int? {
+        let byte = bytes[offset]
+        if byte < 0x80 {
+            let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_")
+            return isLetter || (allowDigits && Lexer.isDigit(byte)) ? 1 : nil
+        }
+        guard let (scalar, length) = scalar(at: offset) else { return nil }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber:
+            return length
+        case .nonspacingMark, .spacingMark, .decimalNumber, .connectorPunctuation:
+            return allowDigits ? length : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Decodes the scalar at `offset` (the input was validated as UTF-8 up front).
+    func scalar(at offset: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[offset]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard offset + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 1 ? 0x7F : UInt32(0xFF) >> (length + 1))
+        for next in bytes[(offset + 1)..<(offset + length)] {
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        return Unicode.Scalar(value).map { ($0, length) }
     }
 
     /// Skips one whole UTF-8 encoded character.
@@ -192,11 +234,6 @@ public struct Lexer {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    /// ASCII letters, `_`, and any non-ASCII byte: identifiers may use any script.
-    static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || byte == UInt8(ascii: "_") || byte >= 0x80
-    }
 }
 
 extension Array {

@@ -68,15 +68,16 @@ extension Parser {
             } else {
                 fields.append(try parser.parseFieldDeclaration())
             }
-            _ = parser.consume(.comma)
-            try parser.expectItemSeparator("a template member")
+            if !parser.consume(.comma) {
+                try parser.expectItemSeparator("a template member")
+            }
         }
         return TemplateDeclaration(name: name, key: key, keySpan: keySpan, fields: fields, span: span(from: start))
     }
 
     mutating func parseFieldDeclaration() throws -> FieldDeclaration {
         let start = current
-        let name = try expectIdentifier("a field name or `key`", allowNewline: true)
+        let name = try expectIdentifier("a field name or `key`", allowNewline: true, fieldName: true)
         try expect(.colon, "after the field name")
         let type = try parseType()
         var defaultValue: Expression?
@@ -115,8 +116,9 @@ extension Parser {
             let record = try parser.parseRecord(atItemStart: true)
             let cite = try parser.parseOptionalCite()
             entries.append(.init(record: record, cite: cite, span: parser.span(from: entryStart)))
-            _ = parser.consume(.comma)
-            try parser.expectItemSeparator("a fact")
+            if !parser.consume(.comma) {
+                try parser.expectItemSeparator("a fact")
+            }
         }
         return .facts(FactsDeclaration(entries: entries, span: span(from: start)))
     }
@@ -141,7 +143,7 @@ extension Parser {
         var fields: [FieldValue] = []
         try parseBlockItems(closing: "fields") { parser in
             let start = parser.current
-            let name = try parser.expectIdentifier("a field name", allowNewline: true)
+            let name = try parser.expectIdentifier("a field name", allowNewline: true, fieldName: true)
             try parser.expect(.colon, "after the field name `\(name.name)`")
             let value = try parser.parseExpression()
             fields.append(FieldValue(name: name, value: value, span: parser.span(from: start)))

@@ -78,7 +78,7 @@ extension Parser {
         var expression = try parsePrimary()
         while current.isPunctuation(.dot) {
             advance()
-            let field = try expectIdentifier("a field name after `.`")
+            let field = try expectIdentifier("a field name after `.`", fieldName: true)
             expression = Expression(.member(expression, field), span: expression.span.union(field.span))
         }
         return expression
@@ -118,8 +118,11 @@ extension Parser {
             return Expression(.field(name), span: span(token))
         case .invalid:
             throw Abort()
+        case .keyword(let keyword) where keywordAsFieldName != nil:
+            advance()
+            return Expression(.field(keyword.rawValue), span: span(token))
         case .punctuation, .keyword, .endOfFile:
-            throw fail("parse.expected-expression", "expected an expression, found \(token.display)", at: token)
+            throw unexpected("parse.expected-expression", "expected an expression")
         }
     }
 
@@ -143,7 +146,7 @@ extension Parser {
         let callee = try expectIdentifier("a function name", allowNewline: true)
         let open = advance()
         if let aggregate = AggregateFunction(rawValue: callee.name), case .identifier(let inner) = current.kind,
-           peek().isPunctuation(.leftParen), BuiltinFunction(rawValue: inner) == nil {
+           peek().isPunctuation(.leftParen), BuiltinFunction(rawValue: inner) == nil, AggregateFunction(rawValue: inner) == nil {
             let pattern = try nested(at: open) { try $0.parsePattern() }
             var value: Expression?
             if consume(.comma) {

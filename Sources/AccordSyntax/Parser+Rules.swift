@@ -121,7 +121,10 @@ extension Parser {
             try expectOnSameLine("an expression after `test`")
             let expression = try parseExpression()
             return .test(expression, span: span(from: start))
-        case .identifier(let word) where (word == "not" || word == "exists") && !peek().isPunctuation(.leftParen):
+        case .identifier(let word) where (word == "not" || word == "exists") && peek().isPunctuation(.leftParen):
+            throw fail("parse.expected-pattern", "`\(word)` takes a pattern without parentheses around it", at: peek(),
+                       notes: [.init("write `\(word) Template(...)`")])
+        case .identifier(let word) where word == "not" || word == "exists":
             advance()
             guard current.identifier != nil, !current.newlineBefore, peek().isPunctuation(.leftParen) else {
                 throw unexpected("parse.expected-pattern", "expected a pattern `Template(...)` after `\(word)`")

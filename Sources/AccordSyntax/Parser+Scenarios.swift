@@ -9,7 +9,11 @@ extension Parser {
         var changes: [Change] = []
         try parseBlockItems(closing: "scenario") { parser in
             if parser.current.isWord("title"), case .string = parser.peek().kind {
-                parser.advance()
+                let word = parser.advance()
+                if let earlier = title {
+                    parser.report("parse.duplicate-clause", "duplicate `title` clause", at: word,
+                                  notes: [.init("the first `title` is here", span: earlier.span)])
+                }
                 title = try parser.expectString("a title")
             } else if parser.current.isWord("extends") {
                 let word = parser.advance()

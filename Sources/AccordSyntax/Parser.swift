@@ -97,9 +97,10 @@ public struct Parser {
     /// of the previous line and says "found end of line".
     mutating func unexpected(_ code: String, _ expectation: String, notes: [Diagnostic.Note] = []) -> Abort {
         if case .invalid = current.kind { return Abort() }
-        if current.newlineBefore, position > 0, !current.isEndOfFile {
+        if current.newlineBefore, position > 0 {
             let end = previous.end
-            diagnostics.append(.error(code, "\(expectation), found end of line",
+            let found = current.isEndOfFile ? "end of file" : "end of line"
+            diagnostics.append(.error(code, "\(expectation), found \(found)",
                                       at: SourceSpan(file: file, start: end, end: end), notes: notes))
         } else {
             report(code, "\(expectation), found \(current.display)", at: current, notes: notes)
@@ -130,8 +131,16 @@ public struct Parser {
 
     /// A name. Names continue the line they belong to; only the first name of an
     /// item (a field, a fact, a pattern) may start a new line.
-    mutating func expectIdentifier(_ what: String, allowNewline: Bool = false) throws -> Identifier {
+    mutating func expectIdentifier(_ what: String, allowNewline: Bool = false, fieldName: Bool = false) throws -> Identifier {
+        if fieldName, let word = keywordAsFieldName, allowNewline || !current.newlineBefore {
+            let token = advance()
+            return Identifier(word, span: span(token))
+        }
         guard case .identifier(let name) = current.kind, allowNewline || !current.newlineBefore || position == 0 else {
+            if allowNewline, current.newlineBefore {
+                let notes: [Diagnostic.Note] = []
+                throw fail("parse.expected-identifier", "expected \(what), found \(current.display)", at: current, notes: notes)
+            }
             let notes: [Diagnostic.Note]
             if case .keyword(let keyword) = current.kind {
                 notes = [.init("`\(keyword.rawValue)` is reserved and cannot be used as a name")]
@@ -177,16 +186,38 @@ public struct Parser {
     /// a line break, `;`, or the end of the enclosing block.
     var atItemBoundary: Bool {
         current.newlineBefore || current.isPunctuation(.semicolon) || current.isPunctuation(.rightBrace)
-            || current.isEndOfFile || atDeclarationKeyword
+            || current.isKeyword(.when) || current.isKeyword(.then) || current.isEndOfFile || atDeclarationKeyword
     }
 
     /// The current token starts a declaration. `test` also starts a condition, so it
     /// counts only as `test "name" {`.
+    /// Declaration words double as field names (`Recommendation(rule == "x")`, `$r.rule`),
+    /// so a word counts as a declaration start only in a declaration's shape.
     var atDeclarationKeyword: Bool {
-        guard case .keyword(let keyword) = current.kind, keyword.isDeclaration else { return false }
-        guard keyword == .test else { return true }
-        if case .string = peek().kind, peek(2).isPunctuation(.leftBrace) { return true }
-        return false
+        guard case .keyword(let keyword) = current.kind else { return false }
+        let next = peek()
+        switch keyword {
+        case .import:
+            if case .string = next.kind { return true }
+            return current.newlineBefore && next.identifier != nil
+        case .template, .rule, .scenario:
+            return next.identifier != nil && !next.newlineBefore
+        case .facts:
+            return next.isPunctuation(.leftBrace) || next.identifier != nil
+        case .test:
+            if case .string = next.kind, peek(2).isPunctuation(.leftBrace) { return true }
+            return false
+        case .when, .then:
+            return false
+        }
+    }
+
+    /// A keyword used where a field name is expected (`rule: string`, `$r.rule`).
+    var keywordAsFieldName: String? {
+        guard case .keyword(let keyword) = current.kind, keyword != .when, keyword != .then, !atDeclarationKeyword else {
+            return nil
+        }
+        return keyword.rawValue
     }
 
     /// After an error inside a block: skip to the start of the next line (outside any

@@ -87,9 +87,8 @@ public struct SourceLoader: Sendable {
 
     /// A path named inside a file, relative to that file's folder.
     public static func resolve(_ path: String, relativeTo folder: String) -> String {
-        if path.hasPrefix("/") { return path }
-        if folder.isEmpty { return path }
-        return (folder as NSString).appendingPathComponent(path)
+        if path.hasPrefix("/") || folder.isEmpty { return (path as NSString).standardizingPath }
+        return ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
     static func canonical(_ path: String) -> String {

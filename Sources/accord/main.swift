@@ -1,4 +1,31 @@
-import AccordSyntax
-let output = SourceLoader().load(paths: Array(CommandLine.arguments.dropFirst()))
-print(DiagnosticRenderer().render(output.diagnostics.sortedByLocation()), terminator: "")
-print(output.program.units.map { "\($0.file.path): \($0.declarations.count) declarations" }.joined(separator: "\n"))
+import ArgumentParser
+
+/// `accord`: the command line over the Accord libraries. Each subcommand parses its
+/// arguments, calls the library, renders, and returns an exit status.
+struct Accord: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accord",
+        abstract: "A rule-based recommendation engine: evaluate, test and explore policy rules.",
+        subcommands: [RunCommand.self, CheckCommand.self, FormatCommand.self])
+
+    /// Usage errors exit with 2, as the command-line contract says (ArgumentParser's own
+    /// default is 64).
+    static func mainWithContractExitCodes() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let status as ExitStatus {
+            Terminal.exit(status.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Terminal.writeOut(fullMessage(for: error) + "\n")
+                Terminal.exit(0)
+            }
+            Terminal.writeError(fullMessage(for: error) + "\n")
+            Terminal.exit(code == .validationFailure ? ExitStatus.invalidInput.code : code.rawValue)
+        }
+    }
+}
+
+Accord.mainWithContractExitCodes()

@@ -1,0 +1,32 @@
+import AccordCheck
+import AccordSyntax
+import ArgumentParser
+
+/// `accord check [PATHS]`: diagnostics only. Exit 0 when clean (warnings allowed),
+/// 1 for checker errors, 2 for syntax errors or unreadable files.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check rule files and report every problem found.")
+
+    @OptionGroup var input: PathArguments
+
+    @Flag(name: .shortAndLong, help: "Print a one-line summary after the diagnostics.")
+    var verbose = false
+
+    func run() throws {
+        let analysis = Frontend.analyze(paths: input.resolved)
+        Terminal.report(analysis.diagnostics)
+        if verbose, let model = analysis.model {
+            Terminal.writeError(Summary(program: analysis.program, model: model, diagnostics: analysis.diagnostics).line + "\n")
+        }
+        throw ExitStatus.forAnalysis(analysis)
+    }
+}
+
+extension ExitStatus {
+    static func forAnalysis(_ analysis: Frontend.Analysis) -> ExitStatus {
+        if analysis.hasSyntaxErrors { return .invalidInput }
+        if analysis.hasErrors { return .failures }
+        return .success
+    }
+}

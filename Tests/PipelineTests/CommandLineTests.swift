@@ -1,0 +1,135 @@
+import AccordTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `accord` executable as a user would and checks exit codes, output
+/// and what happens to files.
+@Suite struct CommandLineTests {
+    @Test func checkIsCleanOnTheLanguageExamples() throws {
+        let result = try Accord.run(["check", Fixtures.path("language")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+    }
+
+    @Test func syntaxErrorsExitWithTwoAndRenderCarets() throws {
+        let result = try Accord.run(["check", Fixtures.path("parse/missing_brace.accord")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("missing_brace.accord:6:55: error: expected `}` to close the rule, found end of line"))
+        #expect(result.stderr.contains("note: the rule opens here"))
+        #expect(result.stderr.contains("      ^"))
+    }
+
+    @Test func checkerErrorsExitWithOne() throws {
+        let folder = try Scratch.folder()
+        try "rule r {\n  when\n    $p: Prak()\n  then\n    halt\n}\n".write(toFile: folder + "/r.accord", atomically: true, encoding: .utf8)
+        let result = try Accord.run(["check", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("r.accord:3:9: error: unknown template `Prak`"))
+    }
+
+    @Test func missingPathExitsWithTwo() throws {
+        let result = try Accord.run(["check", "/nonexistent/rules"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no such file or folder `/nonexistent/rules`"))
+    }
+
+    @Test func badUsageExitsWithTwo() throws {
+        let result = try Accord.run(["check", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--no-such-flag"))
+    }
+
+    @Test func formatFiltersStandardInput() throws {
+        let result = try Accord.run(["fmt", "-"], input: "template   T{key a\na:int}")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "template T {\n  key a\n  a: int\n}\n")
+    }
+
+    @Test func formatCheckListsUnformattedFilesAndChangesNothing() throws {
+        let folder = try Scratch.folder()
+        let messy = "template   T{key a\na:int}\n"
+        let tidy = "template T {\n  key a\n  a: int\n}\n"
+        try messy.write(toFile: folder + "/messy.accord", atomically: true, encoding: .utf8)
+        try tidy.write(toFile: folder + "/tidy.accord", atomically: true, encoding: .utf8)
+        let check = try Accord.run(["fmt", "--check", folder])
+        #expect(check.status == 1)
+        #expect(check.stdout == folder + "/messy.accord\n")
+        #expect(Fixtures.read(folder + "/messy.accord") == messy)
+
+        let format = try Accord.run(["fmt", folder])
+        #expect(format.status == 0, "\(format.stderr)")
+        #expect(Fixtures.read(folder + "/messy.accord") == tidy)
+        #expect(try Accord.run(["fmt", "--check", folder]).status == 0)
+    }
+
+    @Test func formatLeavesABrokenFileUntouched() throws {
+        let folder = try Scratch.folder()
+        let broken = "rule r {\n  when\n    $p: Park(\n"
+        try broken.write(toFile: folder + "/broken.accord", atomically: true, encoding: .utf8)
+        let result = try Accord.run(["fmt", folder])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.accord:3:14: error:"))
+        #expect(Fixtures.read(folder + "/broken.accord") == broken)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(leftovers == ["broken.accord"])
+    }
+
+    @Test func runChecksRulesAndSaysWhatItDid() throws {
+        let result = try Accord.run(["run", Fixtures.path("language")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("checked 2 files: "))
+        #expect(result.stdout.contains("not evaluated"))
+    }
+}
+
+enum Accord {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The `accord` built beside the test bundle.
+    static var executable: String {
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var candidates = [bundleFolder.appendingPathComponent("accord").path]
+        let root = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/accord").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        if let input {
+            standardInput.fileHandleForWriting.write(Data(input.utf8))
+        }
+        try standardInput.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+enum Scratch {
+    /// A fresh empty folder under the system's temporary folder.
+    static func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "accord-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
