@@ -34,7 +34,7 @@ struct ChangeCheck {
                   RecordShape.allowsChanges(to: template, at: reference.template.span, action: "retract", diagnostics: &diagnostics),
                   let key
             else { return }
-            facts.remove(key, in: template.name, at: span)
+            facts.remove(key, in: template.name, at: span, because: .retracted)
         }
     }
 
@@ -61,7 +61,7 @@ struct ChangeCheck {
         guard let key else { return }
         let newKey = zip(template.key, key).map { name, old in changed[name] ?? old }
         guard newKey != key else { return }
-        facts.remove(key, in: template.name, at: reference.span)
+        facts.remove(key, in: template.name, at: reference.span, because: .rekeyed)
         if let first = facts.insert(newKey, in: template.name, at: reference.span) {
             diagnostics.append(.duplicateKey(newKey, of: template, at: reference.span, first: first))
         }
@@ -124,8 +124,11 @@ extension Diagnostic {
     fileprivate static func unknownFact(_ key: [Value], of template: TemplateInfo, at span: SourceSpan, facts: KeyIndex) -> Diagnostic {
         let described = KeyIndex.describe(key)
         var notes: [Note] = []
-        if let retraction = facts.retraction(of: key, in: template.name) {
-            notes.append(.init("it was retracted here", span: retraction))
+        if let removal = facts.removal(of: key, in: template.name) {
+            switch removal.reason {
+            case .retracted: notes.append(.init("it was retracted here", span: removal.span))
+            case .rekeyed: notes.append(.init("its key was changed here", span: removal.span))
+            }
         } else {
             notes += NameSuggestion.notes(for: described, among: facts.describedKeys(of: template.name)) { $0 }
         }

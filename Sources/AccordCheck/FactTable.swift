@@ -5,28 +5,34 @@ import AccordSyntax
 /// changes to the copy.
 struct KeyIndex: Sendable {
     private var defined: [String: [[Value]: SourceSpan]] = [:]
-    /// Keys a scenario chain retracted, for a note when a later change still uses one.
-    private var retracted: [String: [[Value]: SourceSpan]] = [:]
+    /// Why a key a scenario chain used to have is gone, for a note when a later change
+    /// still uses it.
+    enum Removal: Sendable {
+        case retracted
+        case rekeyed
+    }
+
+    private var removed: [String: [[Value]: (span: SourceSpan, reason: Removal)]] = [:]
 
     func span(of key: [Value], in template: String) -> SourceSpan? {
         defined[template]?[key]
     }
 
-    func retraction(of key: [Value], in template: String) -> SourceSpan? {
-        retracted[template]?[key]
+    func removal(of key: [Value], in template: String) -> (span: SourceSpan, reason: Removal)? {
+        removed[template]?[key]
     }
 
     /// Adds a key, or returns where it was defined first.
     mutating func insert(_ key: [Value], in template: String, at span: SourceSpan) -> SourceSpan? {
         if let first = defined[template]?[key] { return first }
         defined[template, default: [:]][key] = span
-        retracted[template]?[key] = nil
+        removed[template]?[key] = nil
         return nil
     }
 
-    mutating func remove(_ key: [Value], in template: String, at span: SourceSpan) {
+    mutating func remove(_ key: [Value], in template: String, at span: SourceSpan, because reason: Removal) {
         defined[template]?[key] = nil
-        retracted[template, default: [:]][key] = span
+        removed[template, default: [:]][key] = (span, reason)
     }
 
     /// The keys of a template as written in source, sorted, for suggestions.

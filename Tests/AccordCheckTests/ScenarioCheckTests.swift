@@ -97,3 +97,19 @@ import Testing
         #expect(result.diagnostics.last?.notes.map(\.message) == ["did you mean `advise`?"])
     }
 }
+
+extension ScenarioCheckTests {
+    @Test func aNoteSaysWhyAKeyIsGone() {
+        let result = scenarios("""
+            scenario s {
+              retract Region["Jilin"]
+              modify Route["Heihe", "Blagoveshchensk"] { to: "Amur" }
+              modify Region["Jilin"] { trade: 1 }
+              retract Route["Heihe", "Blagoveshchensk"]
+            }
+            """)
+        #expect(result.diagnostics.map(\.code) == ["check.unknown-fact", "check.unknown-fact"])
+        #expect(result.diagnostics.map { $0.notes.map(\.message) } == [["it was retracted here"], ["its key was changed here"]])
+        #expect(result.diagnostics.map { $0.notes.first?.span?.startLocation.line } == [32, 33])
+    }
+}
