@@ -37,8 +37,7 @@ enum CSVFactsCheck {
                     continue
                 }
             }
-            let fact = FactInstance(template: template.name, fields: RecordShape.fields(given, completedFrom: template),
-                                    cite: cite, span: table.span(of: record))
+            guard let fact = RecordShape.fact(given, of: template, cite: cite, span: table.span(of: record)) else { continue }
             if let key = fact.key(in: template) {
                 let keyColumn = columns.first { $0.fieldName == template.key.first }
                 let span = keyColumn.map { table.span(ofCell: $0.index, in: record) } ?? table.span(of: record)

@@ -43,8 +43,7 @@ struct ChangeCheck {
               RecordShape.allowsChanges(to: template, at: record.template.span, action: "assert", diagnostics: &diagnostics)
         else { return }
         let given = values(of: record.fields, in: template, at: record.template, requireAll: true)
-        let fields = RecordShape.fields(given, completedFrom: template)
-        let key = template.key.compactMap { fields[$0] }
+        let key = template.key.compactMap { given[$0] ?? template.field(named: $0)?.defaultValue }
         guard template.isKeyed, key.count == template.key.count else { return }
         let span = FactCheck.keySpan(of: record, template: template)
         if let first = facts.insert(key, in: template.name, at: span) {

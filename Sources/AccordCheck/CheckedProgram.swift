@@ -43,6 +43,8 @@ public struct TemplateInfo: Sendable, Hashable {
     public let span: SourceSpan
     /// `Recommendation`: matched by rules, produced only by `recommend`.
     public let isBuiltIn: Bool
+    /// The fields' names in declaration order: the layout of every fact's values.
+    public let fieldNames: [String]
 
     public init(name: String, fields: [FieldInfo], key: [String], span: SourceSpan, isBuiltIn: Bool) {
         self.name = name
@@ -50,17 +52,21 @@ public struct TemplateInfo: Sendable, Hashable {
         self.key = key
         self.span = span
         self.isBuiltIn = isBuiltIn
+        self.fieldNames = fields.map(\.name)
     }
 
     public func field(named name: String) -> FieldInfo? {
         fields.first { $0.name == name }
     }
 
+    /// The position of a field in every fact's `values`.
+    public func index(of field: String) -> Int? {
+        fieldNames.firstIndex(of: field)
+    }
+
     public var isKeyed: Bool { !key.isEmpty }
 
     public var keyFields: [FieldInfo] { key.compactMap(field(named:)) }
-
-    public var fieldNames: [String] { fields.map(\.name) }
 }
 
 public struct FieldInfo: Sendable, Hashable {
@@ -81,25 +87,45 @@ public struct FieldInfo: Sendable, Hashable {
     public var isRequired: Bool { defaultValue == nil }
 }
 
-/// One fact from the files, every field present.
+/// One fact from the files, every field present. Values are stored in the template's
+/// field order (`fieldNames`, shared with the template), so a fact costs one array
+/// and no hashing.
 public struct FactInstance: Sendable, Hashable {
     public let template: String
-    public let fields: [String: Value]
+    public let fieldNames: [String]
+    public let values: [Value]
     public let cite: String?
     /// The record in a `.accord` file, or the row in a CSV file.
     public let span: SourceSpan
 
-    public init(template: String, fields: [String: Value], cite: String?, span: SourceSpan) {
+    public init(template: String, fieldNames: [String], values: [Value], cite: String?, span: SourceSpan) {
         self.template = template
-        self.fields = fields
+        self.fieldNames = fieldNames
+        self.values = values
         self.cite = cite
         self.span = span
+    }
+
+    /// A fact from named values, laid out in the order of their names.
+    public init(template: String, fields: [String: Value], cite: String?, span: SourceSpan) {
+        let names = fields.keys.sorted()
+        self.init(template: template, fieldNames: names, values: names.compactMap { fields[$0] }, cite: cite, span: span)
+    }
+
+    /// The value of one field.
+    public subscript(field: String) -> Value? {
+        fieldNames.firstIndex(of: field).map { values[$0] }
+    }
+
+    /// Every field by name.
+    public var fields: [String: Value] {
+        Dictionary(zip(fieldNames, values), uniquingKeysWith: { first, _ in first })
     }
 
     /// The fact's key values, or nil for an unkeyed template.
     public func key(in template: TemplateInfo) -> [Value]? {
         guard template.isKeyed else { return nil }
-        let values = template.key.compactMap { fields[$0] }
+        let values = template.key.compactMap { self[$0] }
         return values.count == template.key.count ? values : nil
     }
 }

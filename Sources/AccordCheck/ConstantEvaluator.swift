@@ -79,13 +79,13 @@ public enum ConstantEvaluator {
 enum ConstantCheck {
     /// The value, widened to `type`; nil after reporting why there is none. `what` names
     /// the destination in messages ("field `trade`"); `rule` says why it had to be constant.
-    static func value(of expression: Expression, as type: ValueType, what: String, rule: String,
+    static func value(of expression: Expression, as type: ValueType, what: @autoclosure () -> String, rule: String,
                       diagnostics: inout [Diagnostic]) -> Value? {
         guard let (value, valueType) = ConstantEvaluator.fold(expression, rule: rule, diagnostics: &diagnostics) else {
             return nil
         }
         guard type.canHold(valueType) else {
-            diagnostics.append(.expected(type, for: what, found: valueType, at: expression.span))
+            diagnostics.append(.expected(type, for: what(), found: valueType, at: expression.span))
             return nil
         }
         return value.coerced(to: type)

@@ -25,15 +25,15 @@ enum FactCheck {
               RecordShape.allowsChanges(to: template, at: record.template.span, action: "declare", diagnostics: &context.diagnostics)
         else { return }
         let errorsBefore = context.diagnostics.count
-        var given: [String: Value] = [:]
+        var given = [Value?](repeating: nil, count: template.fields.count)
         for (value, field) in RecordShape.match(record.fields, to: template, at: record.template, requireAll: true,
                                                 diagnostics: &context.diagnostics) {
-            given[field.name] = ConstantCheck.value(
+            guard let index = template.index(of: field.name) else { continue }
+            given[index] = ConstantCheck.value(
                 of: value.value, as: field.type, what: "field `\(field.name)`",
                 rule: "a value in a `facts` block must be a constant", diagnostics: &context.diagnostics)
         }
-        let fields = RecordShape.fields(given, completedFrom: template)
-        let fact = FactInstance(template: template.name, fields: fields, cite: entry.cite?.value, span: record.span)
+        guard let fact = RecordShape.fact(given, of: template, cite: entry.cite?.value, span: record.span) else { return }
         if let key = fact.key(in: template) {
             let span = keySpan(of: record, template: template)
             context.facts.register(key, of: template, at: span, diagnostics: &context.diagnostics)

@@ -8,13 +8,16 @@ enum RecordShape {
     static func match(_ fields: [FieldValue], to template: TemplateInfo, at name: Identifier, requireAll: Bool,
                       diagnostics: inout [Diagnostic]) -> [(value: FieldValue, field: FieldInfo)] {
         var matched: [(value: FieldValue, field: FieldInfo)] = []
-        var seen: [String: SourceSpan] = [:]
+        matched.reserveCapacity(fields.count)
+        // Records are small: a scan finds repeats without hashing every field name.
+        var seen: [Identifier] = []
+        seen.reserveCapacity(fields.count)
         for value in fields {
-            if let first = seen[value.name.name] {
-                diagnostics.append(.fieldGivenTwice(value.name, first: first))
+            if let first = seen.first(where: { $0.name == value.name.name }) {
+                diagnostics.append(.fieldGivenTwice(value.name, first: first.span))
                 continue
             }
-            seen[value.name.name] = value.name.span
+            seen.append(value.name)
             guard let field = template.field(named: value.name.name) else {
                 diagnostics.append(.unknownField(value.name, of: template))
                 continue
@@ -22,7 +25,7 @@ enum RecordShape {
             matched.append((value, field))
         }
         if requireAll {
-            let missing = template.fields.filter { $0.isRequired && seen[$0.name] == nil }
+            let missing = template.fields.filter { field in field.isRequired && !seen.contains { $0.name == field.name } }
             if !missing.isEmpty {
                 diagnostics.append(.missingFields(missing, of: template, at: name.span))
             }
@@ -38,13 +41,21 @@ enum RecordShape {
         return false
     }
 
-    /// The fact a checked record describes: the given values, then the defaults.
-    static func fields(_ given: [String: Value], completedFrom template: TemplateInfo) -> [String: Value] {
-        var fields = given
-        for field in template.fields where fields[field.name] == nil {
-            if let value = field.defaultValue { fields[field.name] = value }
+    /// The fact a checked record describes: the given values, then the defaults, in
+    /// the template's field order. Nil when a required value is missing (already reported).
+    static func fact(_ given: [Value?], of template: TemplateInfo, cite: String?, span: SourceSpan) -> FactInstance? {
+        var values: [Value] = []
+        values.reserveCapacity(given.count)
+        for (value, field) in zip(given, template.fields) {
+            guard let value = value ?? field.defaultValue else { return nil }
+            values.append(value)
         }
-        return fields
+        return FactInstance(template: template.name, fieldNames: template.fieldNames, values: values, cite: cite, span: span)
+    }
+
+    /// As `fact(_:of:cite:span:)`, from values by field name.
+    static func fact(_ given: [String: Value], of template: TemplateInfo, cite: String?, span: SourceSpan) -> FactInstance? {
+        fact(template.fieldNames.map { given[$0] }, of: template, cite: cite, span: span)
     }
 }
 

@@ -5,6 +5,18 @@ extension Lexer {
     mutating func lexString(newlineBefore: Bool, depth: Int) -> Token? {
         let start = index
         index += 1
+        // Most strings have no escape and no interpolation: take them in one slice.
+        var probe = index
+        while probe < bytes.count {
+            let byte = bytes[probe]
+            if byte == UInt8(ascii: "\"") {
+                let text = probe > index ? [StringPart.text(decode(index, probe))] : []
+                index = probe + 1
+                return Token(kind: .string(text), start: start, end: index, newlineBefore: newlineBefore)
+            }
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "\n") { break }
+            probe += 1
+        }
         var parts: [StringPart] = []
         var text: [UInt8] = []
         func flush() {

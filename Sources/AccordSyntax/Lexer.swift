@@ -46,6 +46,10 @@ public struct Lexer {
     /// Lexes until end of input or, inside an interpolation, until the `}` that closes it.
     mutating func lexTokens(until closer: UInt8?, depth: Int) -> [Token] {
         var tokens: [Token] = []
+        if closer == nil {
+            // About one token per six bytes in real files: grow once, not log(n) times.
+            tokens.reserveCapacity(bytes.count / 6 + 16)
+        }
         var braceDepth = 0
         while true {
             skipTrivia()
@@ -95,8 +99,7 @@ public struct Lexer {
         default:
             if identifierCharacterLength(at: index, allowDigits: false) != nil {
                 scanIdentifierBody()
-                let name = decode(start, index)
-                let kind: TokenKind = Keyword(rawValue: name).map { .keyword($0) } ?? .identifier(name)
+                let kind: TokenKind = keyword(start, index).map { .keyword($0) } ?? .identifier(decode(start, index))
                 return Token(kind: kind, start: start, end: index, newlineBefore: newlineBefore)
             }
             if let punctuation = lexPunctuation() {
@@ -130,8 +133,27 @@ public struct Lexer {
             index += 2
             return two
         }
-        guard let single = Punctuation(rawValue: String(UnicodeScalar(byte))), single.rawValue.utf8.count == 1 else {
-            return nil
+        let single: Punctuation
+        switch byte {
+        case UInt8(ascii: "{"): single = .leftBrace
+        case UInt8(ascii: "}"): single = .rightBrace
+        case UInt8(ascii: "("): single = .leftParen
+        case UInt8(ascii: ")"): single = .rightParen
+        case UInt8(ascii: "["): single = .leftBracket
+        case UInt8(ascii: "]"): single = .rightBracket
+        case UInt8(ascii: ","): single = .comma
+        case UInt8(ascii: ";"): single = .semicolon
+        case UInt8(ascii: ":"): single = .colon
+        case UInt8(ascii: "."): single = .dot
+        case UInt8(ascii: "="): single = .assign
+        case UInt8(ascii: "<"): single = .less
+        case UInt8(ascii: ">"): single = .greater
+        case UInt8(ascii: "+"): single = .plus
+        case UInt8(ascii: "-"): single = .minus
+        case UInt8(ascii: "*"): single = .star
+        case UInt8(ascii: "/"): single = .slash
+        case UInt8(ascii: "%"): single = .percent
+        default: return nil
         }
         index += 1
         return single
@@ -179,8 +201,17 @@ public struct Lexer {
     }
 
     mutating func scanIdentifierBody() {
-        while index < bytes.count, let length = identifierCharacterLength(at: index, allowDigits: true) {
-            index += length
+        while index < bytes.count {
+            let byte = bytes[index]
+            // ASCII first: nearly every identifier is ASCII.
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || byte == UInt8(ascii: "_") || Lexer.isDigit(byte) {
+                index += 1
+            } else if byte >= 0x80, let length = identifierCharacterLength(at: index, allowDigits: true) {
+                index += length
+            } else {
+                return
+            }
         }
     }
 
@@ -222,6 +253,32 @@ public struct Lexer {
     mutating func skipCharacter() {
         index += 1
         while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+    }
+
+    /// The reserved word spelled by `bytes[start..<end]`, checked without making a
+    /// String: most identifiers are ruled out by their length or first letter.
+    func keyword(_ start: Int, _ end: Int) -> Keyword? {
+        let length = end - start
+        guard length >= 4, length <= 8 else { return nil }
+        let candidate: Keyword
+        switch bytes[start] {
+        case UInt8(ascii: "i"): candidate = .import
+        case UInt8(ascii: "f"): candidate = .facts
+        case UInt8(ascii: "r"): candidate = .rule
+        case UInt8(ascii: "s"): candidate = .scenario
+        case UInt8(ascii: "w"): candidate = .when
+        case UInt8(ascii: "t"):
+            guard length >= 4, bytes[start + 1] != UInt8(ascii: "h") else { return spells(.then, start, end) }
+            return length == 4 ? spells(.test, start, end) : spells(.template, start, end)
+        default: return nil
+        }
+        return spells(candidate, start, end)
+    }
+
+    private func spells(_ keyword: Keyword, _ start: Int, _ end: Int) -> Keyword? {
+        let word = keyword.rawValue.utf8
+        guard word.count == end - start else { return nil }
+        return word.elementsEqual(bytes[start..<end]) ? keyword : nil
     }
 
     func decode(_ start: Int, _ end: Int) -> String {

@@ -158,6 +158,9 @@ public struct Parser {
             throw unexpected("parse.expected-string", "expected \(what)")
         }
         let token = advance()
+        if parts.count == 1, case .text(let only) = parts[0] {
+            return StringLiteral(only, span: span(token))
+        }
         var text = ""
         for part in parts {
             switch part {
