@@ -74,6 +74,16 @@ import Testing
         #expect(leftovers == ["broken.accord"])
     }
 
+    /// The shipped rule base stays clean and canonically formatted.
+    @Test func rulesCheckCleanAndAreFormatted() throws {
+        let rules = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Rules").path
+        let check = try Accord.run(["check", rules])
+        #expect(check.status == 0, "\(check.stderr)")
+        let format = try Accord.run(["fmt", "--check", rules])
+        #expect(format.status == 0, "unformatted: \(format.stdout)")
+    }
+
     @Test func runChecksRulesAndSaysWhatItDid() throws {
         let result = try Accord.run(["run", Fixtures.path("language")])
         #expect(result.status == 0, "\(result.stderr)")
