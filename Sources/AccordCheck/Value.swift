@@ -1,3 +1,5 @@
+import AccordSyntax
+
 /// A constant: a field value of a fact, a default, a key. The engine computes with the
 /// same values at run time.
 public enum Value: Sendable, Hashable, CustomStringConvertible {
@@ -45,17 +47,6 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "{": out += "\\{"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
+        StringEscaping.literal(text)
     }
 }

@@ -106,24 +106,7 @@ extension Formatter {
         }
 
         static func escaped(_ text: String) -> String {
-            var out = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "{": out += "\\{"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default:
-                    if scalar.value < 0x20 || scalar.value == 0x7F {
-                        out += "\\u{" + String(scalar.value, radix: 16) + "}"
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out
+            StringEscaping.escaped(text)
         }
 
         // MARK: - Other one-line nodes

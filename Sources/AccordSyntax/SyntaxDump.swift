@@ -183,25 +183,7 @@ public enum SyntaxDump {
     static func node(_ head: String, _ items: Node...) -> Node { .list([.atom(head)] + items) }
 
     static func quoted(_ text: String) -> Node {
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain { return .atom("\"" + text + "\"") }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return .atom(out + "\"")
+        .atom(StringEscaping.literal(text))
     }
 
     static func flat(_ node: Node) -> String {
