@@ -28,5 +28,9 @@ import AccordTestSupport
         let output = SourceLoader().load(paths: [path])
         #expect(output.diagnostics.isEmpty, "\(DiagnosticLines.render(output.diagnostics))")
         #expect(!output.program.declarations.isEmpty)
+        // The tree is pinned too: precedence, segments, clauses, exactly as parsed.
+        if let unit = output.program.units.first, let mismatch = Golden.check(SyntaxDump.dump(unit), against: path + ".dump") {
+            Issue.record(Comment(rawValue: mismatch))
+        }
     }
 }
