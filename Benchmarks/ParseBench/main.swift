@@ -75,10 +75,13 @@ if let path = options.writePath {
     try? text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 let bytes = Array(text.utf8)
+var lexTimes: [Double] = []
 var parseTimes: [Double] = []
 var checkTimes: [Double] = []
 for _ in 0..<options.repetitions {
     let file = SourceFile(path: "generated.accord", bytes: bytes)
+    var tokenCount = 0
+    lexTimes.append(seconds { tokenCount = Lexer.tokenize(file).tokens.count })
     var parsed: Parser.Output?
     parseTimes.append(seconds { parsed = Parser.parse(file) })
     guard let parsed, parsed.diagnostics.isEmpty else {
@@ -99,10 +102,12 @@ func median(_ values: [Double]) -> Double {
     return sorted[sorted.count / 2]
 }
 
+let lex = median(lexTimes)
 let parse = median(parseTimes)
 let check = median(checkTimes)
 let perFact = { (time: Double) in time / Double(options.facts) * 1e6 }
 print("parse+check \(options.facts) facts (\(bytes.count / 1024) KiB), median of \(options.repetitions)")
+print(String(format: "  lex    %8.1f ms  %6.2f µs/fact  (part of parse)", lex * 1e3, perFact(lex)))
 print(String(format: "  parse  %8.1f ms  %6.2f µs/fact", parse * 1e3, perFact(parse)))
 print(String(format: "  check  %8.1f ms  %6.2f µs/fact", check * 1e3, perFact(check)))
 print(String(format: "  total  %8.1f ms  %6.2f µs/fact", (parse + check) * 1e3, perFact(parse + check)))
