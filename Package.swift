@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "AccordSyntax", targets: ["AccordSyntax"]),
         .library(name: "AccordCheck", targets: ["AccordCheck"]),
         .library(name: "AccordFormat", targets: ["AccordFormat"]),
+        .library(name: "AccordEngine", targets: ["AccordEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,8 +21,9 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
+        .target(name: "AccordEngine", dependencies: ["AccordSyntax", "AccordCheck", "AccordFormat"]),
         .executableTarget(name: "accord", dependencies: [
-            "AccordSyntax", "AccordCheck", "AccordFormat",
+            "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck"], path: "Benchmarks/ParseBench"),
@@ -29,6 +31,7 @@ let package = Package(
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
         .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordCheck", "AccordTestSupport"]),
+        .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["AccordCheck", "AccordFormat", "AccordTestSupport", "accord"]),
     ]
 )

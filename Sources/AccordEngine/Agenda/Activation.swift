@@ -1,0 +1,21 @@
+/// A complete match of a rule, waiting on the agenda or already fired.
+final class Activation {
+    let id: Int
+    let rule: Int
+    let token: Token
+    /// The matched facts' timetags, newest first: the recency order of CLIPS's depth strategy.
+    let recency: [Int]
+    var fired = false
+    var alive = true
+    /// Logical facts this activation's `derive` and `recommend` produced.
+    var supported: [FactID] = []
+    /// Recommendations this activation's `recommend` reached.
+    var recommended: [RecommendationKey] = []
+
+    init(id: Int, rule: Int, token: Token, recency: [Int]) {
+        self.id = id
+        self.rule = rule
+        self.token = token
+        self.recency = recency
+    }
+}

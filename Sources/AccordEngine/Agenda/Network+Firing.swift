@@ -1,0 +1,135 @@
+import AccordSyntax
+
+extension Network {
+    /// Fires activations until none is left, a rule halts, the firing limit is reached
+    /// or the run is cancelled (checked between firings).
+    func run(maxFirings: Int, isCancelled: () -> Bool) throws -> RunOutcome {
+        halted = nil
+        try settle()
+        while halted == nil, let activation = agenda.pop() {
+            if isCancelled() { throw EngineError.cancelled(firings: firings) }
+            guard firings < maxFirings else {
+                let busiest = firingsByRule.indices.max { firingsByRule[$0] < firingsByRule[$1] } ?? activation.rule
+                throw EngineError.firingLimit(limit: maxFirings, busiestRule: rules[busiest].name,
+                                              firings: firingsByRule[busiest])
+            }
+            try fire(activation)
+        }
+        if let rule = halted { return .halted(rule: rule) }
+        return .quiescent
+    }
+
+    private func fire(_ activation: Activation) throws {
+        activation.fired = true
+        firings += 1
+        firingsByRule[activation.rule] += 1
+        let rule = rules[activation.rule]
+        let context = EvaluationContext(network: self, token: activation.token, current: nil,
+                                        snapshot: snapshot(of: activation.token, levels: rule.levelCount))
+        for action in rule.actions {
+            do {
+                try execute(action, of: rule, activation: activation, in: context)
+                try settle()
+            } catch let failure as RuntimeFailure {
+                throw EngineError.runtime(rule: rule.name, message: failure.message, span: failure.span)
+            } catch let duplicate as DuplicateKey {
+                let model = templates[duplicate.template]
+                let key = model.key(of: memory[duplicate.twin].values).map { symbols.value($0).description }
+                    .joined(separator: ", ")
+                throw EngineError.runtime(
+                    rule: rule.name,
+                    message: "a `\(model.name)` fact with key \(key) exists already; use `modify`",
+                    span: Self.span(of: action) ?? rule.declaration.name.span)
+            }
+        }
+    }
+
+    /// The values every level of a token held when it matched.
+    func snapshot(of token: Token, levels: Int) -> FiringSnapshot {
+        var snapshot = FiringSnapshot(values: Array(repeating: nil, count: levels), slots: Array(repeating: nil, count: levels))
+        var current: Token? = token
+        while let step = current, step.level >= 0 {
+            if step.level < levels {
+                if step.fact >= 0 { snapshot.values[step.level] = memory[step.fact].values }
+                snapshot.slots[step.level] = step.slot
+            }
+            current = step.parent
+        }
+        return snapshot
+    }
+
+    private func execute(_ action: CompiledAction, of rule: CompiledRule, activation: Activation, in context: EvaluationContext) throws {
+        switch action {
+        case .recommend(let recommend):
+            try self.recommend(recommend, rule: rule, activation: activation, in: context)
+        case .derive(let template, let fields, _):
+            try derive(template: template, values: try values(template, fields, in: context), by: activation)
+        case .assert(let template, let fields, _):
+            let values = try values(template, fields, in: context)
+            try assertFact(template: template, values: values, cite: nil, origin: .asserted(rule: rule.index))
+        case .retract(let level, _):
+            if let fact = activation.token.at(level: level)?.fact, fact >= 0 {
+                try retractFact(fact)
+            }
+        case .modify(let level, let fields, _):
+            guard let fact = activation.token.at(level: level)?.fact, memory.isAlive(fact) else { return }
+            var values = memory[fact].values
+            for field in fields {
+                values[field.index] = try coerce(try field.value.evaluate(context), like: values[field.index])
+            }
+            try modifyFact(fact, values: values)
+        case .print(let expression):
+            printer(symbols.display(try expression.evaluate(context)))
+        case .halt:
+            halted = rule.name
+        }
+    }
+
+    private func recommend(_ recommend: CompiledAction.Recommend, rule: CompiledRule, activation: Activation,
+                           in context: EvaluationContext) throws {
+        let text = try recommend.text.evaluate(context)
+        let subject = try recommend.subject?.evaluate(context) ?? .string(symbols.intern(""))
+        let score = try recommend.score?.evaluate(context).asDouble ?? 0.5
+        let category = try recommend.category?.evaluate(context) ?? .string(symbols.intern(""))
+        var tags: [Symbol] = []
+        if case .list(let elements)? = try recommend.tags?.evaluate(context) {
+            for case .string(let tag) in elements where !tags.contains(tag) { tags.append(tag) }
+        }
+        let details = try recommend.details.map { ($0.name, try $0.value.evaluate(context)) }
+        guard case .string(let textSymbol) = text, case .string(let subjectSymbol) = subject,
+              case .string(let categorySymbol) = category else {
+            throw RuntimeFailure(message: "a recommendation's text, subject and category must be strings", span: recommend.span)
+        }
+        guard score.isFinite else { throw RuntimeFailure(message: "the score is not a finite number", span: recommend.span) }
+        let key = RecommendationKey(rule: rule.index, subject: subjectSymbol, text: textSymbol)
+        let payload = RecommendationPayload(activation: activation.id, score: score, category: categorySymbol, tags: tags,
+                                            details: details)
+        self.recommend(payload, key: key, by: activation)
+    }
+
+    /// A record's values: the given fields, the template's defaults for the rest.
+    func values(_ template: Int, _ fields: [CompiledAction.Field], in context: EvaluationContext) throws -> [Datum] {
+        let model = templates[template]
+        var values: [Datum?] = model.info.fields.map { $0.defaultValue.map(symbols.datum) }
+        for field in fields {
+            let value = try field.value.evaluate(context)
+            values[field.index] = model.info.fields[field.index].type == .float ? (value.asDouble.map(Datum.float) ?? value) : value
+        }
+        return values.map { $0 ?? .int(0) }
+    }
+
+    /// Ints stored into float fields become floats, as the checker's values do.
+    private func coerce(_ value: Datum, like old: Datum) -> Datum {
+        if case .float = old, case .int(let number) = value { return .float(Double(number)) }
+        return value
+    }
+
+    static func span(of action: CompiledAction) -> SourceSpan? {
+        switch action {
+        case .recommend(let recommend): recommend.span
+        case .derive(_, _, let span), .assert(_, _, let span), .retract(_, let span), .modify(_, _, let span): span
+        case .print(let expression): expression.span
+        case .halt: nil
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import AccordCheck
+import AccordSyntax
+
+/// The engine facade: a checked program compiled into a Rete network, its facts
+/// loaded, ready to run, change and query. One engine is one session; it is not
+/// shared between threads. Everything it returns is a `Sendable` value.
+///
+///     let analysis = Frontend.analyze(paths: ["Rules"])
+///     let engine = try Engine(program: model)
+///     try engine.run()
+///     for recommendation in engine.recommendations() { print(recommendation.text) }
+public final class Engine {
+    public static let defaultMaxFirings = 10_000_000
+
+    let network: Network
+    public let program: CheckedProgram
+
+    /// `print` actions write here, one line per call, in firing order.
+    public init(program: CheckedProgram, print: @escaping (String) -> Void = { _ in }) throws(EngineError) {
+        self.program = program
+        network = Network(program: program)
+        network.printer = print
+        do {
+            var builder = NetworkBuilder(network: network)
+            try builder.build(program.rules)
+            for fact in program.facts {
+                guard let template = network.template(named: fact.template) else { continue }
+                let values = template.fieldNames.map { name in network.symbols.datum(fact[name] ?? .int(0)) }
+                try network.assertFact(template: template.id, values: values, cite: fact.cite, origin: .given(fact.span))
+            }
+        } catch let error as CompileError {
+            throw .compile(message: error.message, span: error.span)
+        } catch let error as RuntimeFailure {
+            throw .compile(message: error.message, span: error.span)
+        } catch let duplicate as DuplicateKey {
+            throw .duplicateKey(template: network.templates[duplicate.template].name, key: describeKey(duplicate.twin), span: nil)
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    /// Fires rules until none is ready, a rule halts, `maxFirings` is reached (an error
+    /// naming the busiest rule) or `isCancelled` answers true between two firings.
+    @discardableResult
+    public func run(maxFirings: Int = Engine.defaultMaxFirings, isCancelled: () -> Bool = { false }) throws(EngineError) -> RunOutcome {
+        do {
+            return try network.run(maxFirings: maxFirings, isCancelled: isCancelled)
+        } catch let error as EngineError {
+            throw error
+        } catch let failure as RuntimeFailure {
+            throw .runtime(rule: "?", message: failure.message, span: failure.span)
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    public var statistics: RunStatistics {
+        let recommendationTemplate = network.template(named: "Recommendation")?.id
+        let facts = network.memory.liveIDs.filter { network.memory[$0].template != recommendationTemplate }.count
+        return RunStatistics(facts: facts, recommendations: network.recommendations.count, rules: network.rules.count,
+                             firings: network.firings)
+    }
+
+    func describeKey(_ fact: FactID) -> String {
+        let record = network.memory[fact]
+        return network.templates[record.template].key(of: record.values)
+            .map { network.symbols.value($0).description }.joined(separator: ", ")
+    }
+}

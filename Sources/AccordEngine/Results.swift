@@ -1,0 +1,76 @@
+import AccordCheck
+
+/// A ranked recommendation, as every renderer and embedder sees it. Plain values:
+/// `Sendable`, detached from the engine that produced it.
+public struct RecommendationResult: Sendable, Hashable {
+    public var rank: Int
+    public let rule: String
+    public let subject: String
+    public let text: String
+    public let score: Double
+    public let category: String
+    /// The rule's tags, then any `tags` the recommendation gives, without repeats.
+    public let tags: [String]
+    /// The rule's `cite`, if it has one.
+    public let cite: String?
+    /// Fields of the `recommend` block other than subject, score, category and tags, in written order.
+    public let details: [NamedValue]
+    /// The facts that support it: the match that gave the highest score first, then the
+    /// facts of the other matches that reached the same recommendation.
+    public let because: [Support]
+    /// The rule's position in load order: ranking ties are broken by it.
+    public let ruleOrder: Int
+}
+
+public struct NamedValue: Sendable, Hashable {
+    public let name: String
+    public let value: Value
+
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A fact that a match used, with where it came from. A derived fact carries the rule
+/// that derived it and that rule's own supports, down to the facts of the files.
+public struct Support: Sendable, Hashable {
+    public let template: String
+    /// The key values, empty for an unkeyed template.
+    public let key: [Value]
+    public let fields: [NamedValue]
+    public let cite: String?
+    public let derivedBy: Derivation?
+}
+
+public struct Derivation: Sendable, Hashable {
+    public let rule: String
+    public let because: [Support]
+}
+
+/// A fact in working memory.
+public struct FactSnapshot: Sendable, Hashable {
+    public let id: Int
+    public let template: String
+    public let fields: [NamedValue]
+    public let cite: String?
+    /// True for facts that exist only while the match that derived them holds.
+    public let isLogical: Bool
+}
+
+public struct RunStatistics: Sendable, Hashable {
+    /// Every fact in working memory after the run (loaded, asserted and derived);
+    /// recommendations are counted separately.
+    public let facts: Int
+    public let recommendations: Int
+    public let rules: Int
+    public let firings: Int
+}
+
+/// How a run ended.
+public enum RunOutcome: Sendable, Hashable {
+    /// No activation left.
+    case quiescent
+    /// A rule executed `halt`.
+    case halted(rule: String)
+}

@@ -1,0 +1,121 @@
+import AccordSyntax
+
+/// An aggregate node: for each token, the facts of its alpha memory that the join spec
+/// accepts, and the aggregate of `value` over them (`count`, `sum`, `min`, `max`, `avg`).
+/// The value travels in the child token's slot; when facts come or go and the value
+/// changes, the child is replaced, so everything built on the old value is retracted.
+/// `min`, `max` and `avg` of no facts have no value: the token does not pass.
+final class AggregateNode: BetaNode, AlphaSuccessor {
+    let level: Int
+    let alpha: AlphaMemory
+    let spec: JoinSpec
+    let function: AggregateFunction
+    let value: CompiledExpression?
+    let signature: String
+    var successors: [any BetaNode] = []
+    private var indexes = JoinIndexes()
+    private var states: [ObjectIdentifier: State] = [:]
+
+    private struct State {
+        var members = StableSet<FactID>()
+        var result: Datum?
+        var child: Token?
+    }
+
+    init(level: Int, alpha: AlphaMemory, spec: JoinSpec, function: AggregateFunction, value: CompiledExpression?, signature: String) {
+        self.level = level
+        self.alpha = alpha
+        self.spec = spec
+        self.function = function
+        self.value = value
+        self.signature = signature
+    }
+
+    func leftActivate(_ token: Token, in network: Network) throws {
+        let key = try spec.leftKey(token, in: network)
+        indexes.insert(token, key: key)
+        var state = State()
+        for fact in indexes.facts(key) where network.memory.isAlive(fact) {
+            if try spec.passes(token, network.memory[fact].values, in: network) { state.members.insert(fact) }
+        }
+        state.result = try compute(state.members, token: token, in: network)
+        states[ObjectIdentifier(token)] = state
+        try publish(token, in: network)
+    }
+
+    func leftRetract(_ token: Token, in network: Network) {
+        indexes.remove(token)
+        states[ObjectIdentifier(token)] = nil
+    }
+
+    func rightActivate(_ fact: FactID, in network: Network) throws {
+        let values = network.memory[fact].values
+        let keys = spec.rightKeys(values)
+        indexes.insert(fact, keys: keys)
+        for key in keys {
+            for token in indexes.tokens(key) where token.alive {
+                guard try spec.passes(token, values, in: network) else { continue }
+                try update(token, in: network) { $0.insert(fact) }
+            }
+        }
+    }
+
+    func rightRetract(_ fact: FactID, in network: Network) throws {
+        for key in indexes.remove(fact) {
+            for token in indexes.tokens(key) where token.alive {
+                try update(token, in: network) { $0.remove(fact) }
+            }
+        }
+    }
+
+    private func update(_ token: Token, in network: Network, _ change: (inout StableSet<FactID>) -> Bool) throws {
+        let id = ObjectIdentifier(token)
+        guard var state = states[id], change(&state.members) else { return }
+        let result = try compute(state.members, token: token, in: network)
+        guard result != state.result else {
+            states[id] = state
+            return
+        }
+        if let child = state.child { network.remove(child) }
+        state.result = result
+        state.child = nil
+        states[id] = state
+        try publish(token, in: network)
+    }
+
+    private func publish(_ token: Token, in network: Network) throws {
+        let id = ObjectIdentifier(token)
+        guard let result = states[id]?.result else { return }
+        let child = Token(parent: token, level: level, slot: result, node: self)
+        states[id]?.child = child
+        try network.emit(child, from: self)
+    }
+
+    private func compute(_ members: StableSet<FactID>, token: Token, in network: Network) throws -> Datum? {
+        if function == .count { return .int(Int64(members.count)) }
+        guard let value else { return nil }
+        var values: [Datum] = []
+        values.reserveCapacity(members.count)
+        try members.forEach { fact in
+            let context = EvaluationContext(network: network, token: token, current: network.memory[fact].values)
+            values.append(try value.evaluate(context))
+        }
+        let operations = network.operations
+        switch function {
+        case .count:
+            return .int(Int64(members.count))
+        case .sum:
+            var total: Datum = .int(0)
+            for item in values { total = try operations.binary(.add, total, item, at: value.span) }
+            return total
+        case .min, .max:
+            guard !values.isEmpty else { return nil }
+            return try operations.call(function == .min ? .min : .max, [.list(values)], at: value.span)
+        case .avg:
+            guard !values.isEmpty else { return nil }
+            var total = 0.0
+            for item in values { total += item.asDouble ?? 0 }
+            return .float(total / Double(values.count))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// The facts of one template that pass the tests on constants of a pattern
+/// (Doorenbos §2.2). Shared by every pattern with the same template and tests.
+/// Right-activates its successors when a fact enters or leaves.
+final class AlphaMemory {
+    let template: Int
+    let tests: [CompiledExpression]
+    let signature: String
+    var facts = StableSet<FactID>()
+    var successors: [any AlphaSuccessor] = []
+
+    init(template: Int, tests: [CompiledExpression], signature: String) {
+        self.template = template
+        self.tests = tests
+        self.signature = signature
+    }
+
+    func accepts(_ values: [Datum], in network: Network) throws -> Bool {
+        for test in tests {
+            let context = EvaluationContext(network: network, token: nil, current: values)
+            guard try test.evaluate(context).asBool else { return false }
+        }
+        return true
+    }
+}
+
+/// A node fed by an alpha memory: a join, a negative or exists node, an aggregate.
+protocol AlphaSuccessor: AnyObject {
+    func rightActivate(_ fact: FactID, in network: Network) throws
+    func rightRetract(_ fact: FactID, in network: Network) throws
+}

@@ -1,0 +1,51 @@
+/// A join node (Doorenbos §2.4): extends each token with each fact of its alpha memory
+/// that the join spec accepts. Left activation probes the right index by the token's
+/// key; right activation probes the left index by the fact's keys.
+final class JoinNode: BetaNode, AlphaSuccessor {
+    let level: Int
+    let alpha: AlphaMemory
+    let spec: JoinSpec
+    let signature: String
+    var successors: [any BetaNode] = []
+    private var indexes = JoinIndexes()
+
+    init(level: Int, alpha: AlphaMemory, spec: JoinSpec, signature: String) {
+        self.level = level
+        self.alpha = alpha
+        self.spec = spec
+        self.signature = signature
+    }
+
+    func leftActivate(_ token: Token, in network: Network) throws {
+        let key = try spec.leftKey(token, in: network)
+        indexes.insert(token, key: key)
+        for fact in indexes.facts(key) where network.memory.isAlive(fact) {
+            guard token.alive else { return }
+            if try spec.passes(token, network.memory[fact].values, in: network) {
+                try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
+            }
+        }
+    }
+
+    func leftRetract(_ token: Token, in network: Network) {
+        indexes.remove(token)
+    }
+
+    func rightActivate(_ fact: FactID, in network: Network) throws {
+        let values = network.memory[fact].values
+        let keys = spec.rightKeys(values)
+        indexes.insert(fact, keys: keys)
+        for key in keys {
+            for token in indexes.tokens(key) where token.alive {
+                guard network.memory.isAlive(fact) else { return }
+                if try spec.passes(token, values, in: network) {
+                    try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
+                }
+            }
+        }
+    }
+
+    func rightRetract(_ fact: FactID, in network: Network) throws {
+        indexes.remove(fact)
+    }
+}

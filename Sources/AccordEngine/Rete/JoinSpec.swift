@@ -1,0 +1,80 @@
+/// How a token and a fact are matched: equalities between the fact's fields and values
+/// computed from the token (hashed on both sides), at most one membership test
+/// `value in fact.list` (hashed by list element), and the remaining tests, evaluated
+/// only for the pairs the hashes bring together.
+struct JoinSpec {
+    var equalities: [(field: Int, value: CompiledExpression)] = []
+    var membership: (field: Int, value: CompiledExpression)?
+    var tests: [CompiledExpression] = []
+
+    var signature: String {
+        equalities.map { "\($0.field)==\($0.value.source)" }.joined(separator: ",")
+            + "|" + (membership.map { "\($0.value.source) in \($0.field)" } ?? "")
+            + "|" + tests.map(\.source).joined(separator: ",")
+    }
+
+    /// The index key a token looks up.
+    func leftKey(_ token: Token, in network: Network) throws -> [Datum] {
+        let context = EvaluationContext(network: network, token: token, current: nil)
+        var key = try equalities.map { try $0.value.evaluate(context) }
+        if let membership { key.append(try membership.value.evaluate(context)) }
+        return key
+    }
+
+    /// The index keys a fact is filed under (several when a membership test indexes by element).
+    func rightKeys(_ values: [Datum]) -> [[Datum]] {
+        let base = equalities.map { values[$0.field] }
+        guard let membership else { return [base] }
+        guard case .list(let elements) = values[membership.field] else { return [] }
+        var seen = Set<Datum>()
+        return elements.compactMap { element in seen.insert(element).inserted ? base + [element] : nil }
+    }
+
+    func passes(_ token: Token, _ values: [Datum], in network: Network) throws -> Bool {
+        guard !tests.isEmpty else { return true }
+        let context = EvaluationContext(network: network, token: token, current: values)
+        for test in tests where !(try test.evaluate(context).asBool) {
+            return false
+        }
+        return true
+    }
+}
+
+/// Both hash indexes of a two-input node: left tokens by key, right facts by key.
+struct JoinIndexes {
+    private var left: [[Datum]: [Token]] = [:]
+    private var leftKeys: [ObjectIdentifier: [Datum]] = [:]
+    private var right: [[Datum]: [FactID]] = [:]
+    private var rightKeys: [FactID: [[Datum]]] = [:]
+
+    mutating func insert(_ token: Token, key: [Datum]) {
+        left[key, default: []].append(token)
+        leftKeys[ObjectIdentifier(token)] = key
+    }
+
+    mutating func remove(_ token: Token) {
+        guard let key = leftKeys.removeValue(forKey: ObjectIdentifier(token)) else { return }
+        left[key]?.removeAll { $0 === token }
+        if left[key]?.isEmpty == true { left[key] = nil }
+    }
+
+    func tokens(_ key: [Datum]) -> [Token] { left[key] ?? [] }
+
+    mutating func insert(_ fact: FactID, keys: [[Datum]]) {
+        rightKeys[fact] = keys
+        for key in keys { right[key, default: []].append(fact) }
+    }
+
+    /// Unfiles a fact; returns the keys it was filed under.
+    @discardableResult
+    mutating func remove(_ fact: FactID) -> [[Datum]] {
+        guard let keys = rightKeys.removeValue(forKey: fact) else { return [] }
+        for key in keys {
+            right[key]?.removeAll { $0 == fact }
+            if right[key]?.isEmpty == true { right[key] = nil }
+        }
+        return keys
+    }
+
+    func facts(_ key: [Datum]) -> [FactID] { right[key] ?? [] }
+}

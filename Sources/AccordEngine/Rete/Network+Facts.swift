@@ -1,0 +1,69 @@
+import AccordSyntax
+
+extension Network {
+    /// Adds a fact and propagates it. A twin (same key, or same values when unkeyed)
+    /// is returned instead: identical facts are added once; a keyed fact whose key exists
+    /// with other values is an error.
+    @discardableResult
+    func assertFact(template: Int, values: [Datum], cite: String?, origin: FactRecord.Origin) throws -> FactID {
+        if let twin = memory.twin(template: template, values: values) {
+            guard memory[twin].values == values else {
+                throw DuplicateKey(template: template, twin: twin)
+            }
+            return twin
+        }
+        let id = memory.add(template: template, values: values, cite: cite, origin: origin)
+        try propagateAddition(of: id)
+        return id
+    }
+
+    func propagateAddition(of id: FactID) throws {
+        let fact = memory[id]
+        for alpha in alphaMemories[fact.template] where try alpha.accepts(fact.values, in: self) {
+            alpha.facts.insert(id)
+            for successor in alpha.successors {
+                guard memory.isAlive(id) else { return }
+                try successor.rightActivate(id, in: self)
+            }
+        }
+    }
+
+    /// Removes a fact: first every match built on it, then its alpha memberships, so
+    /// that negations and aggregates it affected are re-evaluated without it.
+    func retractFact(_ id: FactID) throws {
+        guard memory.isAlive(id) else { return }
+        let template = memory[id].template
+        memory.remove(id)
+        try propagateRemoval(of: id, template: template)
+        truth.forget(fact: id)
+    }
+
+    func propagateRemoval(of id: FactID, template: Int) throws {
+        removeTokens(of: id)
+        let holding = alphaMemories[template].filter { $0.facts.remove(id) }
+        for alpha in holding {
+            for successor in alpha.successors {
+                try successor.rightRetract(id, in: self)
+            }
+        }
+    }
+
+    /// New values for a fact, keeping its identity; it becomes the most recent fact.
+    func modifyFact(_ id: FactID, values: [Datum]) throws {
+        guard memory.isAlive(id) else { return }
+        let template = memory[id].template
+        if let twin = memory.twin(template: template, values: values), twin != id {
+            throw DuplicateKey(template: template, twin: twin)
+        }
+        try propagateRemoval(of: id, template: template)
+        memory.update(id, values: values)
+        try propagateAddition(of: id)
+    }
+}
+
+/// A keyed fact collided with an existing one (or, on modify, a change would make two
+/// facts identical). The caller names the place.
+struct DuplicateKey: Error {
+    let template: Int
+    let twin: FactID
+}

@@ -1,0 +1,40 @@
+extension Network {
+    /// Adds a token made by `node` under `parent` and left-activates the node's successors.
+    func emit(_ token: Token, from node: any BetaNode) throws {
+        token.parent?.children.append(token)
+        if token.fact >= 0 {
+            tokensOfFact[token.fact, default: []].append(token)
+        }
+        for successor in node.successors {
+            guard token.alive else { return }
+            try successor.leftActivate(token, in: self)
+        }
+    }
+
+    /// Removes a token and every token that extends it (tree-based removal). Iterative,
+    /// so deep token trees cannot overflow the stack.
+    func remove(_ token: Token) {
+        guard token.alive else { return }
+        if let parent = token.parent, parent.alive, let index = parent.children.firstIndex(where: { $0 === token }) {
+            parent.children.remove(at: index)
+        }
+        var stack = [token]
+        while let current = stack.popLast() {
+            guard current.alive else { continue }
+            current.alive = false
+            for successor in current.node.successors {
+                successor.leftRetract(current, in: self)
+            }
+            stack.append(contentsOf: current.children)
+            current.children = []
+        }
+    }
+
+    /// Removes every token built on a fact that is leaving.
+    func removeTokens(of fact: FactID) {
+        guard let tokens = tokensOfFact.removeValue(forKey: fact) else { return }
+        for token in tokens where token.alive {
+            remove(token)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import AccordCheck
+import AccordSyntax
+
+/// The Rete network with its working memory, agenda and truth maintenance: the state
+/// of one engine session. Everything here runs on one thread; results leave as values.
+///
+/// Changes propagate synchronously through the network as facts come and go;
+/// retractions that truth maintenance causes are queued and settled in a loop, so a
+/// long chain of derivations never deepens the stack.
+final class Network {
+    let symbols = SymbolTable()
+    var memory: WorkingMemory
+    let templates: [TemplateModel]
+    let templatesByName: [String: TemplateModel]
+    var alphaMemories: [[AlphaMemory]]
+    var rules: [CompiledRule] = []
+    let root: RootNode
+    let rootToken: Token
+    /// Tokens whose own level holds a fact, by fact: what to remove when the fact goes.
+    var tokensOfFact: [FactID: [Token]] = [:]
+    var agenda = Agenda()
+    var activations: [Int: Activation] = [:]
+    var nextActivationID = 0
+    var truth = TruthMaintenance()
+    var recommendations = RecommendationStore()
+    /// Templates whose facts can support themselves through rules (recursive derivation).
+    var recursiveTemplates: Set<Int> = []
+    var firings = 0
+    var firingsByRule: [Int] = []
+    var halted: String?
+    var printer: (String) -> Void = { _ in }
+
+    init(program: CheckedProgram) {
+        let models = program.templates.enumerated().map { TemplateModel(id: $0.offset, info: $0.element) }
+        templates = models
+        templatesByName = Dictionary(models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        memory = WorkingMemory(templates: models)
+        alphaMemories = Array(repeating: [], count: models.count)
+        let rootNode = RootNode()
+        root = rootNode
+        rootToken = Token(parent: nil, level: -1, node: rootNode)
+    }
+
+    deinit {
+        // Tokens point both ways (parent and children): break the cycles.
+        var stack: [Token] = [rootToken]
+        while let token = stack.popLast() {
+            stack.append(contentsOf: token.children)
+            token.children = []
+        }
+    }
+
+    var operations: Operations { Operations(symbols: symbols) }
+
+    func template(named name: String) -> TemplateModel? { templatesByName[name] }
+
+    /// The alpha memory for a template and tests, shared between patterns.
+    func alphaMemory(template: Int, tests: [CompiledExpression]) -> AlphaMemory {
+        let signature = templates[template].name + "(" + tests.map(\.source).joined(separator: ", ") + ")"
+        if let existing = alphaMemories[template].first(where: { $0.signature == signature }) {
+            return existing
+        }
+        let alpha = AlphaMemory(template: template, tests: tests, signature: signature)
+        alphaMemories[template].append(alpha)
+        return alpha
+    }
+}
+
+/// The top of the beta network: it holds the one empty token every match extends.
+final class RootNode: BetaNode {
+    var successors: [any BetaNode] = []
+    func leftActivate(_ token: Token, in network: Network) throws {}
+    func leftRetract(_ token: Token, in network: Network) {}
+}

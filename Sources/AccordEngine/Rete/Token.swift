@@ -1,0 +1,48 @@
+/// A partial match (Doorenbos §2.3): one element per condition level, linked to its
+/// parent. A level holds a fact (positive pattern), an aggregate value, or nothing
+/// (`not`, `exists`, `test`). Tokens form a tree under the root token so that removing
+/// one removes every extension of it (tree-based removal, Doorenbos §4.3).
+final class Token {
+    let parent: Token?
+    let level: Int
+    let fact: FactID
+    let slot: Datum?
+    /// The node that produced this token; its successors were left-activated with it.
+    let node: any BetaNode
+    var children: [Token] = []
+    var alive = true
+
+    init(parent: Token?, level: Int, fact: FactID = -1, slot: Datum? = nil, node: any BetaNode) {
+        self.parent = parent
+        self.level = level
+        self.fact = fact
+        self.slot = slot
+        self.node = node
+    }
+
+    /// The token of an earlier level on this token's path.
+    func at(level wanted: Int) -> Token? {
+        var current: Token? = self
+        while let token = current, token.level > wanted { current = token.parent }
+        return current?.level == wanted ? current : nil
+    }
+
+    /// The facts of the path, root first, one per fact-holding level.
+    var facts: [FactID] {
+        var result: [FactID] = []
+        var current: Token? = self
+        while let token = current {
+            if token.fact >= 0 { result.append(token.fact) }
+            current = token.parent
+        }
+        return result.reversed()
+    }
+}
+
+/// A node of the beta network. It is left-activated with each token its parent
+/// produces, and told when one of those tokens goes.
+protocol BetaNode: AnyObject {
+    var successors: [any BetaNode] { get set }
+    func leftActivate(_ token: Token, in network: Network) throws
+    func leftRetract(_ token: Token, in network: Network)
+}
