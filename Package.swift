@@ -26,7 +26,7 @@ let package = Package(
             "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck"], path: "Benchmarks/ParseBench"),
+        .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"], path: "Benchmarks/AccordBench"),
         .target(name: "AccordTestSupport", dependencies: ["AccordSyntax"], path: "Tests/AccordTestSupport"),
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
         .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
