@@ -40,29 +40,39 @@ struct JoinSpec {
     }
 }
 
+/// A token compared by identity, so it can live in hashed sets.
+struct TokenRef: Hashable {
+    let token: Token
+
+    static func == (lhs: TokenRef, rhs: TokenRef) -> Bool { lhs.token === rhs.token }
+    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(token)) }
+}
+
 /// Both hash indexes of a two-input node: left tokens by key, right facts by key.
+/// Buckets are insertion-ordered sets, so removal is O(1) even when every token shares
+/// one key (a join without equalities) and iteration stays deterministic.
 struct JoinIndexes {
-    private var left: [[Datum]: [Token]] = [:]
+    private var left: [[Datum]: StableSet<TokenRef>] = [:]
     private var leftKeys: [ObjectIdentifier: [Datum]] = [:]
-    private var right: [[Datum]: [FactID]] = [:]
+    private var right: [[Datum]: StableSet<FactID>] = [:]
     private var rightKeys: [FactID: [[Datum]]] = [:]
 
     mutating func insert(_ token: Token, key: [Datum]) {
-        left[key, default: []].append(token)
+        left[key, default: StableSet()].insert(TokenRef(token: token))
         leftKeys[ObjectIdentifier(token)] = key
     }
 
     mutating func remove(_ token: Token) {
         guard let key = leftKeys.removeValue(forKey: ObjectIdentifier(token)) else { return }
-        left[key]?.removeAll { $0 === token }
+        left[key]?.remove(TokenRef(token: token))
         if left[key]?.isEmpty == true { left[key] = nil }
     }
 
-    func tokens(_ key: [Datum]) -> [Token] { left[key] ?? [] }
+    func tokens(_ key: [Datum]) -> [Token] { left[key]?.elements.map(\.token) ?? [] }
 
     mutating func insert(_ fact: FactID, keys: [[Datum]]) {
         rightKeys[fact] = keys
-        for key in keys { right[key, default: []].append(fact) }
+        for key in keys { right[key, default: StableSet()].insert(fact) }
     }
 
     /// Unfiles a fact; returns the keys it was filed under.
@@ -70,11 +80,11 @@ struct JoinIndexes {
     mutating func remove(_ fact: FactID) -> [[Datum]] {
         guard let keys = rightKeys.removeValue(forKey: fact) else { return [] }
         for key in keys {
-            right[key]?.removeAll { $0 == fact }
+            right[key]?.remove(fact)
             if right[key]?.isEmpty == true { right[key] = nil }
         }
         return keys
     }
 
-    func facts(_ key: [Datum]) -> [FactID] { right[key] ?? [] }
+    func facts(_ key: [Datum]) -> [FactID] { right[key]?.elements ?? [] }
 }
