@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AccordCheck", targets: ["AccordCheck"]),
         .library(name: "AccordFormat", targets: ["AccordFormat"]),
         .library(name: "AccordEngine", targets: ["AccordEngine"]),
+        .library(name: "Accord", targets: ["Accord"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
         ]),
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
         .target(name: "AccordEngine", dependencies: ["AccordSyntax", "AccordCheck", "AccordFormat"]),
+        .target(name: "Accord", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
         .executableTarget(name: "accord", dependencies: [
             "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -31,7 +33,7 @@ let package = Package(
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
         .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordCheck", "AccordTestSupport"]),
-        .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "AccordTestSupport"]),
+        .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "Accord", "AccordTestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["AccordCheck", "AccordFormat", "AccordTestSupport", "accord"]),
     ]
 )

@@ -17,8 +17,10 @@ extension NetworkBuilder {
                 alphaTests.append(try compiler.compile(constraint, in: alone))
             } else if let (field, value) = equality(constraint, template) {
                 spec.equalities.append((field, try compiler.compile(value, in: scope)))
-            } else if spec.membership == nil, let (field, value) = membership(constraint, template) {
+            } else if spec.membership == nil, spec.listProbe == nil, let (field, value) = membership(constraint, template) {
                 spec.membership = (field, try compiler.compile(value, in: scope))
+            } else if spec.membership == nil, spec.listProbe == nil, let (field, list) = listProbe(constraint, template) {
+                spec.listProbe = (field, try compiler.compile(list, in: scope))
             } else {
                 spec.tests.append(try compiler.compile(constraint, in: current))
             }
@@ -47,6 +49,14 @@ extension NetworkBuilder {
               case .list = template.info.fields[index].type,
               !ExpressionAnalysis.references(lhs).current else { return nil }
         return (index, lhs)
+    }
+
+    /// `field in list` with `field` the candidate fact's and the list from earlier levels.
+    private func listProbe(_ constraint: Expression, _ template: TemplateModel) -> (Int, Expression)? {
+        guard case .binary(.in, let lhs, let rhs) = constraint.ungrouped.kind,
+              case .field(let name) = lhs.ungrouped.kind, let index = template.index(of: name),
+              !ExpressionAnalysis.references(rhs).current else { return nil }
+        return (index, rhs)
     }
 
     func compileAction(_ action: Action, scope: CompileScope) throws -> CompiledAction {

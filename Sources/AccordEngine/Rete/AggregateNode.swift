@@ -32,10 +32,10 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
     }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let key = try spec.leftKey(token, in: network)
-        indexes.insert(token, key: key)
+        let keys = try spec.leftKeys(token, in: network)
+        indexes.insert(token, keys: keys)
         var state = State()
-        for fact in indexes.facts(key) where network.memory.isAlive(fact) {
+        for fact in keys.flatMap(indexes.facts) where network.memory.isAlive(fact) {
             if try spec.passes(token, network.memory[fact].values, in: network) { state.members.insert(fact) }
         }
         state.result = try compute(state.members, token: token, in: network)

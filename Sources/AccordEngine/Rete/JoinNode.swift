@@ -17,9 +17,9 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let key = try spec.leftKey(token, in: network)
-        indexes.insert(token, key: key)
-        for fact in indexes.facts(key) where network.memory.isAlive(fact) {
+        let keys = try spec.leftKeys(token, in: network)
+        indexes.insert(token, keys: keys)
+        for fact in keys.flatMap(indexes.facts) where network.memory.isAlive(fact) {
             guard token.alive else { return }
             if try spec.passes(token, network.memory[fact].values, in: network) {
                 try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)

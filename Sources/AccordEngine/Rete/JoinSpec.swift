@@ -1,33 +1,45 @@
 /// How a token and a fact are matched: equalities between the fact's fields and values
-/// computed from the token (hashed on both sides), at most one membership test
-/// `value in fact.list` (hashed by list element), and the remaining tests, evaluated
-/// only for the pairs the hashes bring together.
+/// computed from the token (hashed on both sides); at most one membership, either
+/// `value in fact.list` (the fact filed under each element) or `fact.field in list`
+/// (the token filed under each element); and the remaining tests, evaluated only for
+/// the pairs the hashes bring together.
 struct JoinSpec {
     var equalities: [(field: Int, value: CompiledExpression)] = []
     var membership: (field: Int, value: CompiledExpression)?
+    var listProbe: (field: Int, list: CompiledExpression)?
     var tests: [CompiledExpression] = []
 
     var signature: String {
         equalities.map { "\($0.field)==\($0.value.source)" }.joined(separator: ",")
             + "|" + (membership.map { "\($0.value.source) in \($0.field)" } ?? "")
+            + "|" + (listProbe.map { "\($0.field) in \($0.list.source)" } ?? "")
             + "|" + tests.map(\.source).joined(separator: ",")
     }
 
-    /// The index key a token looks up.
-    func leftKey(_ token: Token, in network: Network) throws -> [Datum] {
+    /// The index keys a token is filed under and looks up.
+    func leftKeys(_ token: Token, in network: Network) throws -> [[Datum]] {
         let context = EvaluationContext(network: network, token: token, current: nil)
-        var key = try equalities.map { try $0.value.evaluate(context) }
-        if let membership { key.append(try membership.value.evaluate(context)) }
-        return key
+        let base = try equalities.map { try $0.value.evaluate(context) }
+        if let membership { return [base + [try membership.value.evaluate(context)]] }
+        if let listProbe {
+            guard case .list(let elements) = try listProbe.list.evaluate(context) else { return [] }
+            return JoinSpec.distinct(elements).map { base + [$0] }
+        }
+        return [base]
     }
 
-    /// The index keys a fact is filed under (several when a membership test indexes by element).
+    /// The index keys a fact is filed under.
     func rightKeys(_ values: [Datum]) -> [[Datum]] {
         let base = equalities.map { values[$0.field] }
+        if let listProbe { return [base + [values[listProbe.field]]] }
         guard let membership else { return [base] }
         guard case .list(let elements) = values[membership.field] else { return [] }
+        return JoinSpec.distinct(elements).map { base + [$0] }
+    }
+
+    private static func distinct(_ elements: [Datum]) -> [Datum] {
         var seen = Set<Datum>()
-        return elements.compactMap { element in seen.insert(element).inserted ? base + [element] : nil }
+        return elements.filter { seen.insert($0).inserted }
     }
 
     func passes(_ token: Token, _ values: [Datum], in network: Network) throws -> Bool {
@@ -53,19 +65,21 @@ struct TokenRef: Hashable {
 /// one key (a join without equalities) and iteration stays deterministic.
 struct JoinIndexes {
     private var left: [[Datum]: StableSet<TokenRef>] = [:]
-    private var leftKeys: [ObjectIdentifier: [Datum]] = [:]
+    private var leftKeys: [ObjectIdentifier: [[Datum]]] = [:]
     private var right: [[Datum]: StableSet<FactID>] = [:]
     private var rightKeys: [FactID: [[Datum]]] = [:]
 
-    mutating func insert(_ token: Token, key: [Datum]) {
-        left[key, default: StableSet()].insert(TokenRef(token: token))
-        leftKeys[ObjectIdentifier(token)] = key
+    mutating func insert(_ token: Token, keys: [[Datum]]) {
+        for key in keys { left[key, default: StableSet()].insert(TokenRef(token: token)) }
+        leftKeys[ObjectIdentifier(token)] = keys
     }
 
     mutating func remove(_ token: Token) {
-        guard let key = leftKeys.removeValue(forKey: ObjectIdentifier(token)) else { return }
-        left[key]?.remove(TokenRef(token: token))
-        if left[key]?.isEmpty == true { left[key] = nil }
+        guard let keys = leftKeys.removeValue(forKey: ObjectIdentifier(token)) else { return }
+        for key in keys {
+            left[key]?.remove(TokenRef(token: token))
+            if left[key]?.isEmpty == true { left[key] = nil }
+        }
     }
 
     func tokens(_ key: [Datum]) -> [Token] { left[key]?.elements.map(\.token) ?? [] }

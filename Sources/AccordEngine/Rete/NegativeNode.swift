@@ -22,10 +22,10 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
     private func passes(_ count: Int) -> Bool { isExists ? count > 0 : count == 0 }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let key = try spec.leftKey(token, in: network)
-        indexes.insert(token, key: key)
+        let keys = try spec.leftKeys(token, in: network)
+        indexes.insert(token, keys: keys)
         var count = 0
-        for fact in indexes.facts(key) where network.memory.isAlive(fact) {
+        for fact in keys.flatMap(indexes.facts) where network.memory.isAlive(fact) {
             if try spec.passes(token, network.memory[fact].values, in: network) { count += 1 }
         }
         counts[ObjectIdentifier(token)] = (count, nil)

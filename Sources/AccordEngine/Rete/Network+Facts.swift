@@ -53,6 +53,12 @@ extension Network {
         guard memory.isAlive(id) else { return }
         let template = memory[id].template
         if let twin = memory.twin(template: template, values: values), twin != id {
+            // An unkeyed fact changed into a copy of another is that other fact now: the
+            // two merge (as asserting a duplicate adds nothing). A keyed one is an error.
+            guard templates[template].isKeyed else {
+                try retractFact(id)
+                return
+            }
             throw DuplicateKey(template: template, twin: twin)
         }
         try propagateRemoval(of: id, template: template)

@@ -4,6 +4,11 @@ extension Network {
         token.parent?.children.append(token)
         if token.fact >= 0 {
             tokensOfFact[token.fact, default: []].append(token)
+            // Tokens also die with their parents; drop the dead ones now and then so a
+            // long-lived fact's list does not grow with every match it ever had.
+            if let count = tokensOfFact[token.fact]?.count, count >= 64, count & (count - 1) == 0 {
+                tokensOfFact[token.fact]?.removeAll { !$0.alive }
+            }
         }
         for successor in node.successors {
             guard token.alive else { return }
