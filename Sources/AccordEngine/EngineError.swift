@@ -23,7 +23,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         case .firingLimit(let limit, let rule, let firings):
             "stopped after \(limit) firings: rule `\(rule)` fired \(firings) times; raise --max-firings if the rules are meant to run this long"
         case .runtime(let rule, let message, _):
-            "rule `\(rule)`: \(message)"
+            rule.isEmpty ? message : "rule `\(rule)`: \(message)"
         case .duplicateKey(let template, let key, _):
             "a `\(template)` fact with key \(key) exists already; use `modify`"
         case .unknownFact(let template, let key, _):

@@ -26,6 +26,10 @@ extension Network {
         let rule = rules[activation.rule]
         let context = EvaluationContext(network: self, token: activation.token, current: nil,
                                         snapshot: snapshot(of: activation.token, levels: rule.levelCount))
+        defer {
+            // Only activations that support something are needed after they fire.
+            if activation.supported.isEmpty, activation.recommended.isEmpty { activations[activation.id] = nil }
+        }
         for action in rule.actions {
             do {
                 try execute(action, of: rule, activation: activation, in: context)
