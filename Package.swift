@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AccordFormat", targets: ["AccordFormat"]),
         .library(name: "AccordEngine", targets: ["AccordEngine"]),
         .library(name: "Accord", targets: ["Accord"]),
+        .library(name: "AccordTooling", targets: ["AccordTooling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,8 +25,9 @@ let package = Package(
         .target(name: "AccordFormat", dependencies: ["AccordSyntax"]),
         .target(name: "AccordEngine", dependencies: ["AccordSyntax", "AccordCheck", "AccordFormat"]),
         .target(name: "Accord", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
+        .target(name: "AccordTooling", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
         .executableTarget(name: "accord", dependencies: [
-            "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine",
+            "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine", "AccordTooling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"], path: "Benchmarks/AccordBench"),
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "Accord", "AccordTestSupport"]),
+        .testTarget(name: "AccordToolingTests", dependencies: ["AccordTooling", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["AccordCheck", "AccordFormat", "AccordTestSupport", "accord"]),
     ]
 )
