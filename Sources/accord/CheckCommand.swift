@@ -6,7 +6,15 @@ import ArgumentParser
 /// 1 for checker errors, 2 for syntax errors or unreadable files.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Check rule files and report every problem found.")
+        commandName: "check", abstract: "Check rule files and report every problem found.",
+        discussion: """
+        Exit status: 0 clean (warnings allowed), 1 checker errors, 2 syntax errors, \
+        unreadable files or bad usage.
+
+        Examples:
+          accord check Rules
+          accord check --verbose Rules/parks.accord
+        """)
 
     @OptionGroup var input: PathArguments
 

@@ -20,6 +20,11 @@ enum Terminal {
         isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// Colour on stdout (the text report) only when it is a terminal and NO_COLOR is unset.
+    static var stdoutWantsColor: Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         writeError(DiagnosticRenderer(useColor: stderrWantsColor).render(diagnostics))

@@ -1,3 +1,4 @@
+import AccordTooling
 import ArgumentParser
 
 /// `accord`: the command line over the Accord libraries. Each subcommand parses its
@@ -6,6 +7,15 @@ struct Accord: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord",
         abstract: "A rule-based recommendation engine: evaluate, test and explore policy rules.",
+        discussion: """
+        With no PATHS, commands read Rules/. A folder means every .accord file below it.
+
+        Examples:
+          accord run Rules --top 5
+          accord check Rules
+          accord --generate-completion-script zsh > _accord
+        """,
+        version: "accord \(AccordVersion.current)",
         subcommands: [RunCommand.self, CheckCommand.self, FormatCommand.self])
 
     /// Usage errors exit with 2, as the command-line contract says (ArgumentParser's own
