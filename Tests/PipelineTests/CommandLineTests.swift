@@ -84,11 +84,16 @@ import Testing
         #expect(format.status == 0, "unformatted: \(format.stdout)")
     }
 
-    @Test func runChecksRulesAndSaysWhatItDid() throws {
+    /// `run` evaluates the language examples: the brief's park rule recommends, the
+    /// example's `print` lines come first on stdout, and the report follows.
+    @Test func runEvaluatesTheLanguageExamples() throws {
         let result = try Accord.run(["run", Fixtures.path("language")])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("checked 2 files: "))
-        #expect(result.stdout.contains("not evaluated"))
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("黑龙江 has ") == true)
+        #expect(result.stdout.contains("1 recommendation from 3 rules ("))
+        #expect(result.stdout.contains("rule: park_tech_transfer_hub (innovation; tags: innovation, parks)"))
+        #expect(!result.stdout.contains("not evaluated"))
     }
 }
 
@@ -108,10 +113,14 @@ enum Accord {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// Runs `accord` with `arguments` in `directory` (the test's own by default), feeding
+    /// it `input`; with `interruptAfter`, sends it SIGINT after that many seconds.
+    static func run(_ arguments: [String], input: String? = nil, directory: String? = nil,
+                    interruptAfter: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
@@ -126,6 +135,10 @@ enum Accord {
             standardInput.fileHandleForWriting.write(Data(input.utf8))
         }
         try standardInput.fileHandleForWriting.close()
+        if let interruptAfter {
+            Thread.sleep(forTimeInterval: interruptAfter)
+            process.interrupt()
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
