@@ -9,17 +9,22 @@ public enum EngineFailure {
     /// The diagnostic for `error`, or nil when it has no place in the sources (the
     /// firing limit, a cancellation, an internal error).
     ///
-    /// A run-time error raised while matching a condition reaches us without its rule's
-    /// name: while the engine loads the facts it reports it as a compile error, while
-    /// running as rule `?`. The rule is recovered here from the place of the error,
-    /// since every rule's span is known, so the message always says which rule failed.
+    /// A run-time error in a condition is raised while some change is being matched,
+    /// and the engine names whatever was going on: a compile error while it loads the
+    /// facts, no rule (`""`; `?` in earlier versions) while a scenario changes facts,
+    /// and the rule whose action made the change while running. The rule whose
+    /// expression failed is recovered here from the place of the error, since every
+    /// rule's span is known; the rule that was firing, if another, becomes a note.
     public static func diagnostic(for error: EngineError, in program: CheckedProgram) -> Diagnostic? {
         switch error {
-        case .runtime("?", let message, let span):
-            return .error("run.error", named(message, at: span, in: program), at: span)
+        case .runtime(let rule, let message, let span):
+            guard let owner = owner(of: span, in: program), owner != rule else { return error.diagnostic }
+            let firing = rule.isEmpty || rule == "?" ? [] : [Diagnostic.Note("while rule `\(rule)` was firing")]
+            return .error("run.error", "rule `\(owner)`: \(message)", at: span, notes: firing)
         case .compile(let message, let span):
-            return .error("run.compile", named(message, at: span, in: program), at: span)
-        case .runtime, .firingLimit, .duplicateKey, .unknownFact, .cancelled, .internalError:
+            guard let owner = owner(of: span, in: program) else { return error.diagnostic }
+            return .error("run.compile", "rule `\(owner)`: \(message)", at: span)
+        case .firingLimit, .duplicateKey, .unknownFact, .cancelled, .internalError:
             return error.diagnostic
         }
     }
@@ -29,10 +34,9 @@ public enum EngineFailure {
         error.description
     }
 
-    /// "rule `x`: message" when the place lies inside rule `x`.
-    private static func named(_ message: String, at span: SourceSpan, in program: CheckedProgram) -> String {
-        guard let rule = program.rules.first(where: { contains($0.span, span) }) else { return message }
-        return "rule `\(rule.name.name)`: \(message)"
+    /// The name of the rule whose declaration holds `span`.
+    private static func owner(of span: SourceSpan, in program: CheckedProgram) -> String? {
+        program.rules.first { contains($0.span, span) }?.name.name
     }
 
     private static func contains(_ outer: SourceSpan, _ inner: SourceSpan) -> Bool {

@@ -49,6 +49,22 @@ import Testing
         #expect(result.stderr.hasPrefix("cases/division_in_condition.accord:15:16: error: rule `trade_per_park`: division by zero\n"))
     }
 
+    @Test func divisionByZeroWhileAScenarioAppliesNamesTheRule() throws {
+        let result = try Self.run(["cases/division_in_scenario.accord", "--scenario", "parks_close"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("cases/division_in_scenario.accord:16:16: error: rule `trade_per_park`: division by zero\n"))
+        #expect(!result.stderr.contains("note:"))
+    }
+
+    /// The failing condition belongs to one rule, the change that reached it was made by
+    /// another: the error names the first and notes the second.
+    @Test func divisionByZeroAfterAnotherRulesChangeNamesBoth() throws {
+        let result = try Self.run(["cases/division_in_scenario.accord"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("cases/division_in_scenario.accord:16:16: error: rule `trade_per_park`: division by zero\n"))
+        #expect(result.stderr.hasSuffix("note: while rule `close_parks` was firing\n"))
+    }
+
     @Test func theFiringLimitNamesTheBusiestRule() throws {
         let result = try Self.run(["cases/endless_counter.accord", "--max-firings", "30"])
         #expect(result.status == 1)
