@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "Accord", "AccordTestSupport"]),
-        .testTarget(name: "AccordToolingTests", dependencies: ["AccordTooling", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
+        .testTarget(name: "AccordToolingTests", dependencies: ["AccordTooling", "Accord", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["AccordCheck", "AccordFormat", "AccordTestSupport", "accord"]),
     ]
 )
