@@ -20,19 +20,19 @@ final class RunCancellation {
     private static let interruptRequested = Atomic<Bool>(false)
 
     private let timeout: Double?
-    private var deadline: ContinuousClock.Instant?
+    private let deadline: ContinuousClock.Instant?
     private var source: DispatchSourceSignal?
 
+    /// Starts the clock for `--timeout`: the command's whole time counts, loading
+    /// included, though only the run itself can be stopped (between firings).
     init(timeout: Double?) {
         self.timeout = timeout
+        // Capped at about 30 years so the conversion to nanoseconds cannot overflow.
+        deadline = timeout.map { ContinuousClock.now + .nanoseconds(Int64(min($0, 1e9) * 1e9)) }
     }
 
-    /// Starts the clock for `--timeout` and catches SIGINT until `stop()`.
+    /// Catches SIGINT until `stop()`.
     func watch() {
-        if let timeout {
-            // Capped at about 30 years so the conversion to nanoseconds cannot overflow.
-            deadline = ContinuousClock.now + .nanoseconds(Int64(min(timeout, 1e9) * 1e9))
-        }
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { RunCancellation.interruptRequested.store(true, ordering: .relaxed) }

@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Stop with an error after this many rule firings.")
     var maxFirings: Int = Engine.defaultMaxFirings
 
-    @Option(help: "Stop with an error when the run takes longer than this many seconds.")
+    @Option(help: "Stop with an error when evaluating takes longer than this many seconds, loading included.")
     var timeout: Double?
 
     func validate() throws {
@@ -62,6 +62,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let cancellation = RunCancellation(timeout: timeout)
         let analysis = Frontend.analyze(paths: input.resolved)
         Terminal.report(analysis.diagnostics)
         let analysed = ExitStatus.forAnalysis(analysis)
@@ -72,7 +73,6 @@ struct RunCommand: ParsableCommand {
             throw unknownScenario(scenario, in: model)
         }
         let printsToStandardOutput = format.printsToStandardOutput
-        let cancellation = RunCancellation(timeout: timeout)
         let engine: Engine
         do {
             engine = try Engine(program: model) { line in
