@@ -115,7 +115,7 @@ extension Engine {
         } catch let error as EngineError {
             throw error
         } catch let failure as RuntimeFailure {
-            throw .runtime(rule: "", message: failure.message, span: failure.span)
+            throw .runtime(rule: network.ruleName(containing: failure.span) ?? "", message: failure.message, span: failure.span)
         } catch {
             throw .internalError("\(error)")
         }

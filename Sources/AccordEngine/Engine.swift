@@ -31,7 +31,7 @@ public final class Engine {
         } catch let error as CompileError {
             throw .compile(message: error.message, span: error.span)
         } catch let error as RuntimeFailure {
-            throw .compile(message: error.message, span: error.span)
+            throw .runtime(rule: network.ruleName(containing: error.span) ?? "", message: error.message, span: error.span)
         } catch let duplicate as DuplicateKey {
             throw .duplicateKey(template: network.templates[duplicate.template].name, key: describeKey(duplicate.twin), span: nil)
         } catch {
@@ -48,11 +48,15 @@ public final class Engine {
         } catch let error as EngineError {
             throw error
         } catch let failure as RuntimeFailure {
-            throw .runtime(rule: "", message: failure.message, span: failure.span)
+            throw .runtime(rule: network.ruleName(containing: failure.span) ?? "", message: failure.message, span: failure.span)
         } catch {
             throw .internalError("\(error)")
         }
     }
+
+    /// The rule whose actions were running when the last run stopped with an error (it
+    /// may differ from the rule the error names, whose condition failed on the change).
+    public var ruleFiringAtError: String? { network.failedWhileFiring }
 
     public var statistics: RunStatistics {
         let recommendationTemplate = network.template(named: "Recommendation")?.id

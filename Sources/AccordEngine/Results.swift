@@ -20,6 +20,21 @@ public struct RecommendationResult: Sendable, Hashable {
     public let because: [Support]
     /// The rule's position in load order: ranking ties are broken by it.
     public let ruleOrder: Int
+
+    public init(rank: Int, rule: String, subject: String, text: String, score: Double, category: String, tags: [String],
+                cite: String?, details: [NamedValue], because: [Support], ruleOrder: Int) {
+        self.rank = rank
+        self.rule = rule
+        self.subject = subject
+        self.text = text
+        self.score = score
+        self.category = category
+        self.tags = tags
+        self.cite = cite
+        self.details = details
+        self.because = because
+        self.ruleOrder = ruleOrder
+    }
 }
 
 public struct NamedValue: Sendable, Hashable {
@@ -41,11 +56,24 @@ public struct Support: Sendable, Hashable {
     public let fields: [NamedValue]
     public let cite: String?
     public let derivedBy: Derivation?
+
+    public init(template: String, key: [Value], fields: [NamedValue], cite: String?, derivedBy: Derivation?) {
+        self.template = template
+        self.key = key
+        self.fields = fields
+        self.cite = cite
+        self.derivedBy = derivedBy
+    }
 }
 
 public struct Derivation: Sendable, Hashable {
     public let rule: String
     public let because: [Support]
+
+    public init(rule: String, because: [Support]) {
+        self.rule = rule
+        self.because = because
+    }
 }
 
 /// A fact in working memory.
@@ -65,6 +93,13 @@ public struct RunStatistics: Sendable, Hashable {
     public let recommendations: Int
     public let rules: Int
     public let firings: Int
+
+    public init(facts: Int, recommendations: Int, rules: Int, firings: Int) {
+        self.facts = facts
+        self.recommendations = recommendations
+        self.rules = rules
+        self.firings = firings
+    }
 }
 
 /// How a run ended.

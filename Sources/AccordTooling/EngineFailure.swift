@@ -15,12 +15,14 @@ public enum EngineFailure {
     /// and the rule whose action made the change while running. The rule whose
     /// expression failed is recovered here from the place of the error, since every
     /// rule's span is known; the rule that was firing, if another, becomes a note.
-    public static func diagnostic(for error: EngineError, in program: CheckedProgram) -> Diagnostic? {
+    public static func diagnostic(for error: EngineError, in program: CheckedProgram, firing: String? = nil) -> Diagnostic? {
         switch error {
         case .runtime(let rule, let message, let span):
-            guard let owner = owner(of: span, in: program), owner != rule else { return error.diagnostic }
-            let firing = rule.isEmpty || rule == "?" ? [] : [Diagnostic.Note("while rule `\(rule)` was firing")]
-            return .error("run.error", "rule `\(owner)`: \(message)", at: span, notes: firing)
+            let owner = owner(of: span, in: program) ?? rule
+            let firingRule = firing ?? rule
+            let notes = firingRule.isEmpty || firingRule == owner ? [] : [Diagnostic.Note("while rule `\(firingRule)` was firing")]
+            guard !owner.isEmpty else { return error.diagnostic }
+            return .error("run.error", "rule `\(owner)`: \(message)", at: span, notes: notes)
         case .compile(let message, let span):
             guard let owner = owner(of: span, in: program) else { return error.diagnostic }
             return .error("run.compile", "rule `\(owner)`: \(message)", at: span)

@@ -78,12 +78,16 @@ struct RunCommand: ParsableCommand {
             engine = try Engine(program: model) { line in
                 printsToStandardOutput ? Terminal.writeOut(line + "\n") : Terminal.writeError(line + "\n")
             }
+        } catch {
+            throw RunFailure.status(for: error, cancellation: cancellation, model: model)
+        }
+        do {
             if let scenario { try engine.apply(scenario: scenario) }
             cancellation.watch()
             defer { cancellation.stop() }
             try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
         } catch {
-            throw RunFailure.status(for: error, cancellation: cancellation, model: model)
+            throw RunFailure.status(for: error, cancellation: cancellation, model: model, firing: engine.ruleFiringAtError)
         }
         let filter = RecommendationFilter(subject: subject, tags: tags, top: top)
         let result = RunResult(recommendations: filter.apply(engine.recommendations()), statistics: engine.statistics,

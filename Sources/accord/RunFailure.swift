@@ -7,7 +7,7 @@ import AccordTooling
 /// source line and a caret), the others as `accord: error: ...`. Every run-time failure,
 /// the firing limit and a timeout exit 1; Ctrl-C exits 130 with `interrupted: ...`.
 enum RunFailure {
-    static func status(for error: EngineError, cancellation: RunCancellation, model: CheckedProgram) -> ExitStatus {
+    static func status(for error: EngineError, cancellation: RunCancellation, model: CheckedProgram, firing: String? = nil) -> ExitStatus {
         switch error {
         case .cancelled(let firings):
             switch cancellation.reason {
@@ -19,7 +19,7 @@ enum RunFailure {
                 return .failures
             }
         case .firingLimit, .runtime, .duplicateKey, .unknownFact, .compile, .internalError:
-            if let diagnostic = EngineFailure.diagnostic(for: error, in: model) {
+            if let diagnostic = EngineFailure.diagnostic(for: error, in: model, firing: firing) {
                 Terminal.report([diagnostic])
             } else {
                 Terminal.writeError("accord: error: \(EngineFailure.message(for: error))\n")

@@ -3,16 +3,23 @@ import AccordSyntax
 extension Network {
     /// Fires activations until none is left, a rule halts, the firing limit is reached
     /// or the run is cancelled (checked between firings).
+    /// The limit counts this run's firings; the activation that would exceed it, or that
+    /// a cancellation stops before, stays on the agenda for the next run.
     func run(maxFirings: Int, isCancelled: () -> Bool) throws -> RunOutcome {
         halted = nil
+        failedWhileFiring = nil
         try settle()
-        while halted == nil, let activation = agenda.pop() {
-            if isCancelled() { throw EngineError.cancelled(firings: firings) }
-            guard firings < maxFirings else {
-                let busiest = firingsByRule.indices.max { firingsByRule[$0] < firingsByRule[$1] } ?? activation.rule
+        let start = firings
+        var firedByRule = [Int](repeating: 0, count: rules.count)
+        while halted == nil, !agenda.isEmpty {
+            if isCancelled() { throw EngineError.cancelled(firings: firings - start) }
+            guard firings - start < maxFirings else {
+                let busiest = firedByRule.indices.max { firedByRule[$0] < firedByRule[$1] } ?? 0
                 throw EngineError.firingLimit(limit: maxFirings, busiestRule: rules[busiest].name,
-                                              firings: firingsByRule[busiest])
+                                              firings: firedByRule[busiest])
             }
+            guard let activation = agenda.pop() else { break }
+            firedByRule[activation.rule] += 1
             try fire(activation)
         }
         if let rule = halted { return .halted(rule: rule) }
@@ -35,7 +42,12 @@ extension Network {
                 try execute(action, of: rule, activation: activation, in: context)
                 try settle()
             } catch let failure as RuntimeFailure {
-                throw EngineError.runtime(rule: rule.name, message: failure.message, span: failure.span)
+                // The failing expression may belong to another rule's condition, reached
+                // while this rule's action propagated: name the rule that holds it, and
+                // keep the firing one for the report.
+                failedWhileFiring = rule.name
+                throw EngineError.runtime(rule: ruleName(containing: failure.span) ?? rule.name, message: failure.message,
+                                          span: failure.span)
             } catch let duplicate as DuplicateKey {
                 let model = templates[duplicate.template]
                 let key = model.key(of: memory[duplicate.twin].values).map { symbols.value($0).description }
@@ -135,5 +147,13 @@ extension Network {
         case .print(let expression): expression.span
         case .halt: nil
         }
+    }
+
+    /// The rule whose text contains a place (where a failing expression is written).
+    func ruleName(containing span: SourceSpan) -> String? {
+        rules.first { rule in
+            let declaration = rule.declaration.span
+            return declaration.file === span.file && declaration.start <= span.start && span.end <= declaration.end
+        }?.name
     }
 }

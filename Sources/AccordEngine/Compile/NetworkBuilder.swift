@@ -20,7 +20,7 @@ struct NetworkBuilder {
             network.rules.append(try compile(declaration, index: index))
         }
         network.firingsByRule = Array(repeating: 0, count: rules.count)
-        network.recursiveTemplates = RecursionAnalysis.recursiveTemplates(rules, templates: network.templatesByName)
+        network.recursion = RecursionAnalysis(rules, templates: network.templatesByName)
         for successor in network.root.successors {
             try successor.leftActivate(network.rootToken, in: network)
         }

@@ -7,9 +7,9 @@ extension Network {
     @discardableResult
     func assertFact(template: Int, values: [Datum], cite: String?, origin: FactRecord.Origin) throws -> FactID {
         if let twin = memory.twin(template: template, values: values) {
-            guard memory[twin].values == values else {
-                throw DuplicateKey(template: template, twin: twin)
-            }
+            // A keyed fact is addressed by its key: a second one is an error even when
+            // identical (use `modify`). An identical unkeyed fact adds nothing, as in CLIPS.
+            guard !templates[template].isKeyed else { throw DuplicateKey(template: template, twin: twin) }
             return twin
         }
         let id = memory.add(template: template, values: values, cite: cite, origin: origin)

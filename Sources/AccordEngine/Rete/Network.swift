@@ -23,11 +23,13 @@ final class Network {
     var nextActivationID = 0
     var truth = TruthMaintenance()
     var recommendations = RecommendationStore()
-    /// Templates whose facts can support themselves through rules (recursive derivation).
-    var recursiveTemplates: Set<Int> = []
+    /// Which logical results can support themselves through rules (recursive derivation).
+    var recursion = RecursionAnalysis([], templates: [:])
     var firings = 0
     var firingsByRule: [Int] = []
     var halted: String?
+    /// The rule whose action was running when the last error stopped a run.
+    var failedWhileFiring: String?
     var printer: (String) -> Void = { _ in }
 
     init(program: CheckedProgram) {

@@ -29,14 +29,14 @@ extension Network {
             let record = memory[fact]
             let remaining = record.supports.filter { $0 != activation.id }
             memory.setSupports(fact, remaining)
-            if recursiveTemplates.contains(record.template) {
+            if recursion.templates.contains(record.template) {
                 truth.overDeleted.append((fact, remaining))
                 truth.retractions.append(fact)
             } else if remaining.isEmpty, record.isLogical {
                 truth.retractions.append(fact)
             }
         }
-        let recommendationsRecurse = template(named: "Recommendation").map { recursiveTemplates.contains($0.id) } ?? false
+        let recommendationsRecurse = recursion.recommendationRules.contains(activation.rule)
         for key in activation.recommended {
             recommendations.removeSupport(of: activation.id, from: key)
             // Over-delete, as for derived facts: the refresh after the cascade rebuilds
