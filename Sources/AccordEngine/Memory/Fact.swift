@@ -12,6 +12,11 @@ struct FactRecord {
         case asserted(rule: Int)
         /// From `derive` or `recommend`: exists while a supporting activation holds.
         case logical
+
+        var isLogical: Bool {
+            if case .logical = self { return true }
+            return false
+        }
     }
 
     let template: Int
@@ -23,8 +28,5 @@ struct FactRecord {
     /// Activations whose `derive` or `recommend` produced this fact.
     var supports: [Int] = []
 
-    var isLogical: Bool {
-        if case .logical = origin { return true }
-        return false
-    }
+    var isLogical: Bool { origin.isLogical }
 }

@@ -10,6 +10,12 @@ extension Network {
             // A keyed fact is addressed by its key: a second one is an error even when
             // identical (use `modify`). An identical unkeyed fact adds nothing, as in CLIPS.
             guard !templates[template].isKeyed else { throw DuplicateKey(template: template, twin: twin) }
+            // Asserting a fact that exists only logically makes it unconditional: it stays
+            // when its supports go (CLIPS, Basic Programming Guide §5.4.8).
+            if memory[twin].isLogical, !(origin.isLogical) {
+                memory.setOrigin(twin, origin)
+                memory.setSupports(twin, [])
+            }
             return twin
         }
         let id = memory.add(template: template, values: values, cite: cite, origin: origin)

@@ -25,14 +25,16 @@ extension Network {
             agenda.discard()
             return
         }
-        for fact in activation.supported where memory.isAlive(fact) {
+        for fact in activation.supported where memory.isAlive(fact) && memory[fact].isLogical {
             let record = memory[fact]
             let remaining = record.supports.filter { $0 != activation.id }
             memory.setSupports(fact, remaining)
-            if recursion.templates.contains(record.template) {
-                truth.overDeleted.append((fact, remaining))
+            if remaining.isEmpty {
                 truth.retractions.append(fact)
-            } else if remaining.isEmpty, record.isLogical {
+            } else if recursion.templates.contains(record.template), !remaining.contains(where: isWellFounded) {
+                // Every remaining support may run through this fact: over-delete, and let
+                // the settle loop rederive it from the supports that survive.
+                truth.overDeleted.append((fact, remaining))
                 truth.retractions.append(fact)
             }
         }
@@ -46,6 +48,13 @@ extension Network {
             }
             truth.refresh(key)
         }
+    }
+
+    /// A support that cannot depend on a recursive fact: its match holds no fact of a
+    /// template on a derivation cycle, so no cycle can be keeping it alive.
+    private func isWellFounded(_ support: Int) -> Bool {
+        guard let token = activations[support]?.token else { return false }
+        return token.facts.allSatisfy { !recursion.templates.contains(memory[$0].template) }
     }
 
     /// `derive T {...}`: the fact exists while some supporting activation holds.
