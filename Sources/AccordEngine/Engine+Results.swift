@@ -11,9 +11,10 @@ extension Engine {
             let rule = network.rules[entry.key.rule]
             var tags = rule.tags
             for tag in best.tags.map(symbols.text) where !tags.contains(tag) { tags.append(tag) }
-            var because = supports(ofActivation: best.activation, depth: 0)
+            var explained = Set<FactID>()
+            var because = supports(ofActivation: best.activation, explained: &explained)
             for other in entry.supports where other.activation != best.activation {
-                for support in supports(ofActivation: other.activation, depth: 0) where !because.contains(support) {
+                for support in supports(ofActivation: other.activation, explained: &explained) where !because.contains(support) {
                     because.append(support)
                 }
             }
@@ -49,24 +50,26 @@ extension Engine {
         return zip(model.fieldNames, record.values).map { NamedValue($0, network.symbols.value($1)) }
     }
 
-    /// The facts an activation matched, each with how it came to be.
-    func supports(ofActivation id: Int, depth: Int) -> [Support] {
+    /// The facts an activation matched, each with how it came to be. A derived fact's
+    /// derivation is told once per explanation (`explained`): derivations share facts,
+    /// and expanding each occurrence would grow exponentially with their depth.
+    func supports(ofActivation id: Int, explained: inout Set<FactID>, depth: Int = 0) -> [Support] {
         guard let activation = network.activations[id] else { return [] }
-        return activation.token.facts.map { support(of: $0, depth: depth) }
+        return activation.token.facts.map { support(of: $0, explained: &explained, depth: depth) }
     }
 
-    func support(of fact: FactID, depth: Int) -> Support {
+    func support(of fact: FactID, explained: inout Set<FactID>, depth: Int) -> Support {
         let record = network.memory[fact]
         let model = network.templates[record.template]
         var derivation: Derivation?
-        if record.isLogical, depth < 32 {
+        if record.isLogical, depth < 32, explained.insert(fact).inserted {
             if let activation = record.supports.lazy.compactMap({ self.network.activations[$0] }).first {
                 derivation = Derivation(rule: network.rules[activation.rule].name,
-                                        because: supports(ofActivation: activation.id, depth: depth + 1))
+                                        because: supports(ofActivation: activation.id, explained: &explained, depth: depth + 1))
             } else if let entry = network.recommendations.entries.values.first(where: { $0.fact == fact }),
                       let best = entry.best, let activation = network.activations[best.activation] {
                 derivation = Derivation(rule: network.rules[activation.rule].name,
-                                        because: supports(ofActivation: activation.id, depth: depth + 1))
+                                        because: supports(ofActivation: activation.id, explained: &explained, depth: depth + 1))
             }
         }
         return Support(template: model.name, key: model.key(of: record.values).map(network.symbols.value),

@@ -79,6 +79,10 @@ struct WorkingMemory {
         facts[id].supports = supports
     }
 
+    mutating func addSupport(_ id: FactID, _ activation: Int) {
+        facts[id].supports.append(activation)
+    }
+
     mutating func setOrigin(_ id: FactID, _ origin: FactRecord.Origin) {
         facts[id].origin = origin
     }

@@ -61,8 +61,9 @@ extension Network {
     func derive(template: Int, values: [Datum], by activation: Activation) throws {
         if let twin = memory.twin(template: template, values: values) {
             guard memory[twin].values == values else { throw DuplicateKey(template: template, twin: twin) }
-            if memory[twin].isLogical, !memory[twin].supports.contains(activation.id) {
-                memory.setSupports(twin, memory[twin].supports + [activation.id])
+            // The activation's own list is short; the fact's may hold thousands of supports.
+            if memory[twin].isLogical, !activation.supported.contains(twin) {
+                memory.addSupport(twin, activation.id)
                 activation.supported.append(twin)
             }
             return
