@@ -32,12 +32,8 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
     }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let keys = try spec.leftKeys(token, in: network)
-        indexes.insert(token, keys: keys)
         var state = State()
-        for fact in keys.flatMap(indexes.facts) where network.memory.isAlive(fact) {
-            if try spec.passes(token, network.memory[fact].values, in: network) { state.members.insert(fact) }
-        }
+        for fact in try indexes.file(token, spec, in: network) { state.members.insert(fact) }
         state.result = try compute(state.members, token: token, in: network)
         states[ObjectIdentifier(token)] = state
         try publish(token, in: network)
@@ -49,14 +45,8 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
     }
 
     func rightActivate(_ fact: FactID, in network: Network) throws {
-        let values = network.memory[fact].values
-        let keys = spec.rightKeys(values)
-        indexes.insert(fact, keys: keys)
-        for key in keys {
-            for token in indexes.tokens(key) where token.alive {
-                guard try spec.passes(token, values, in: network) else { continue }
-                try update(token, in: network) { $0.insert(fact) }
-            }
+        for token in try indexes.file(fact, spec, in: network) where token.alive {
+            try update(token, in: network) { $0.insert(fact) }
         }
     }
 

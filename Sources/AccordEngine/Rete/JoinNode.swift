@@ -17,13 +17,9 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let keys = try spec.leftKeys(token, in: network)
-        indexes.insert(token, keys: keys)
-        for fact in keys.flatMap(indexes.facts) where network.memory.isAlive(fact) {
-            guard token.alive else { return }
-            if try spec.passes(token, network.memory[fact].values, in: network) {
-                try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
-            }
+        for fact in try indexes.file(token, spec, in: network) {
+            guard token.alive, network.memory.isAlive(fact) else { return }
+            try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
         }
     }
 
@@ -32,16 +28,9 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     }
 
     func rightActivate(_ fact: FactID, in network: Network) throws {
-        let values = network.memory[fact].values
-        let keys = spec.rightKeys(values)
-        indexes.insert(fact, keys: keys)
-        for key in keys {
-            for token in indexes.tokens(key) where token.alive {
-                guard network.memory.isAlive(fact) else { return }
-                if try spec.passes(token, values, in: network) {
-                    try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
-                }
-            }
+        for token in try indexes.file(fact, spec, in: network) where token.alive {
+            guard network.memory.isAlive(fact) else { return }
+            try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
         }
     }
 

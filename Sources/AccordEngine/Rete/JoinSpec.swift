@@ -102,3 +102,41 @@ struct JoinIndexes {
 
     func facts(_ key: [Datum]) -> [FactID] { right[key]?.elements ?? [] }
 }
+
+/// The moves every two-input node makes (join, negative, aggregate): file what arrives
+/// in its index and find what it matches on the other side.
+extension JoinIndexes {
+    /// Files a token; returns the live facts it matches.
+    mutating func file(_ token: Token, _ spec: JoinSpec, in network: Network) throws -> [FactID] {
+        let keys = try spec.leftKeys(token, in: network)
+        insert(token, keys: keys)
+        var matches: [FactID] = []
+        for fact in keys.flatMap(facts) where network.memory.isAlive(fact) {
+            if try spec.passes(token, network.memory[fact].values, in: network) { matches.append(fact) }
+        }
+        return matches
+    }
+
+    /// Files a fact; returns the live tokens it matches.
+    mutating func file(_ fact: FactID, _ spec: JoinSpec, in network: Network) throws -> [Token] {
+        let values = network.memory[fact].values
+        let keys = spec.rightKeys(values)
+        insert(fact, keys: keys)
+        return try matches(of: values, under: keys, spec, in: network)
+    }
+
+    /// Unfiles a fact; returns the live tokens it matched (its values are still readable).
+    mutating func unfile(_ fact: FactID, _ spec: JoinSpec, in network: Network) throws -> [Token] {
+        try matches(of: network.memory[fact].values, under: remove(fact), spec, in: network)
+    }
+
+    private func matches(of values: [Datum], under keys: [[Datum]], _ spec: JoinSpec, in network: Network) throws -> [Token] {
+        var matches: [Token] = []
+        for key in keys {
+            for token in tokens(key) where token.alive {
+                if try spec.passes(token, values, in: network) { matches.append(token) }
+            }
+        }
+        return matches
+    }
+}

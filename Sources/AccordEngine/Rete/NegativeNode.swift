@@ -22,12 +22,7 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
     private func passes(_ count: Int) -> Bool { isExists ? count > 0 : count == 0 }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let keys = try spec.leftKeys(token, in: network)
-        indexes.insert(token, keys: keys)
-        var count = 0
-        for fact in keys.flatMap(indexes.facts) where network.memory.isAlive(fact) {
-            if try spec.passes(token, network.memory[fact].values, in: network) { count += 1 }
-        }
+        let count = try indexes.file(token, spec, in: network).count
         counts[ObjectIdentifier(token)] = (count, nil)
         if passes(count) { try pass(token, in: network) }
     }
@@ -38,24 +33,14 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
     }
 
     func rightActivate(_ fact: FactID, in network: Network) throws {
-        let values = network.memory[fact].values
-        let keys = spec.rightKeys(values)
-        indexes.insert(fact, keys: keys)
-        for key in keys {
-            for token in indexes.tokens(key) where token.alive {
-                guard try spec.passes(token, values, in: network) else { continue }
-                try adjust(token, by: 1, in: network)
-            }
+        for token in try indexes.file(fact, spec, in: network) where token.alive {
+            try adjust(token, by: 1, in: network)
         }
     }
 
     func rightRetract(_ fact: FactID, in network: Network) throws {
-        let values = network.memory[fact].values
-        for key in indexes.remove(fact) {
-            for token in indexes.tokens(key) where token.alive {
-                guard try spec.passes(token, values, in: network) else { continue }
-                try adjust(token, by: -1, in: network)
-            }
+        for token in try indexes.unfile(fact, spec, in: network) where token.alive {
+            try adjust(token, by: -1, in: network)
         }
     }
 
