@@ -50,9 +50,12 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
         }
     }
 
-    func rightRetract(_ fact: FactID, in network: Network) throws {
-        for key in indexes.remove(fact) {
-            for token in indexes.tokens(key) where token.alive {
+    func rightRetract(_ fact: FactID, in network: Network) throws -> (() throws -> Void)? {
+        let keys = indexes.remove(fact)
+        let affected = keys.flatMap(indexes.tokens)
+        guard !affected.isEmpty else { return nil }
+        return { [self] in
+            for token in affected where token.alive {
                 try update(token, in: network) { $0.remove(fact) }
             }
         }

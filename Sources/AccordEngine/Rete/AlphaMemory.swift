@@ -26,5 +26,8 @@ final class AlphaMemory {
 /// A node fed by an alpha memory: a join, a negative or exists node, an aggregate.
 protocol AlphaSuccessor: AnyObject {
     func rightActivate(_ fact: FactID, in network: Network) throws
-    func rightRetract(_ fact: FactID, in network: Network) throws
+    /// The first step of a removal: unfile the fact. What the removal changes for the
+    /// node's tokens comes back as work to do once every node has unfiled the fact and
+    /// the matches built on it are gone, so that nothing created meanwhile can see it.
+    func rightRetract(_ fact: FactID, in network: Network) throws -> (() throws -> Void)?
 }

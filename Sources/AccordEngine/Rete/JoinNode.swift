@@ -34,7 +34,8 @@ final class JoinNode: BetaNode, AlphaSuccessor {
         }
     }
 
-    func rightRetract(_ fact: FactID, in network: Network) throws {
+    func rightRetract(_ fact: FactID, in network: Network) throws -> (() throws -> Void)? {
         indexes.remove(fact)
+        return nil
     }
 }

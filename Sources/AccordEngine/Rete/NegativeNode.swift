@@ -38,9 +38,13 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
         }
     }
 
-    func rightRetract(_ fact: FactID, in network: Network) throws {
-        for token in try indexes.unfile(fact, spec, in: network) where token.alive {
-            try adjust(token, by: -1, in: network)
+    func rightRetract(_ fact: FactID, in network: Network) throws -> (() throws -> Void)? {
+        let matched = try indexes.unfile(fact, spec, in: network)
+        guard !matched.isEmpty else { return nil }
+        return { [self] in
+            for token in matched where token.alive {
+                try adjust(token, by: -1, in: network)
+            }
         }
     }
 
@@ -55,7 +59,15 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
             counts[id] = (count, nil)
         case (false, true):
             try pass(token, in: network)
-        case (true, true), (false, false):
+        case (true, true):
+            // An `exists` over a template on a derivation cycle: the facts that remain
+            // may rest on this match itself. Replace the match, so that truth
+            // maintenance withdraws what it supported and rederives only what still holds.
+            if isExists, delta < 0, network.recursion.templates.contains(alpha.template), let child = state.child {
+                network.remove(child)
+                try pass(token, in: network)
+            }
+        case (false, false):
             break
         }
     }

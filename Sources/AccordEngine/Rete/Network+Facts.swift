@@ -44,14 +44,19 @@ extension Network {
         truth.forget(fact: id)
     }
 
+    /// In three steps: every node unfiles the fact; the matches built on it go; then
+    /// negations and aggregates that counted it are updated. Tokens those updates create
+    /// can then never join with the leaving fact (whose values stay readable, and which
+    /// `modify` keeps alive).
     func propagateRemoval(of id: FactID, template: Int) throws {
-        removeTokens(of: id)
-        let holding = alphaMemories[template].filter { $0.facts.remove(id) }
-        for alpha in holding {
+        var updates: [() throws -> Void] = []
+        for alpha in alphaMemories[template] where alpha.facts.remove(id) {
             for successor in alpha.successors {
-                try successor.rightRetract(id, in: self)
+                if let update = try successor.rightRetract(id, in: self) { updates.append(update) }
             }
         }
+        removeTokens(of: id)
+        for update in updates { try update() }
     }
 
     /// New values for a fact, keeping its identity; it becomes the most recent fact.

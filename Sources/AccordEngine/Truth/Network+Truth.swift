@@ -51,10 +51,18 @@ extension Network {
     }
 
     /// A support that cannot depend on a recursive fact: its match holds no fact of a
-    /// template on a derivation cycle, so no cycle can be keeping it alive.
+    /// template on a derivation cycle and passed no `exists`, `not` or aggregate over
+    /// one, so no cycle can be keeping it alive.
     private func isWellFounded(_ support: Int) -> Bool {
-        guard let token = activations[support]?.token else { return false }
-        return token.facts.allSatisfy { !recursion.templates.contains(memory[$0].template) }
+        var current = activations[support]?.token
+        guard current != nil else { return false }
+        while let token = current {
+            if token.fact >= 0, recursion.templates.contains(memory[token.fact].template) { return false }
+            if let negative = token.node as? NegativeNode, recursion.templates.contains(negative.alpha.template) { return false }
+            if let aggregate = token.node as? AggregateNode, recursion.templates.contains(aggregate.alpha.template) { return false }
+            current = token.parent
+        }
+        return true
     }
 
     /// `derive T {...}`: the fact exists while some supporting activation holds.
