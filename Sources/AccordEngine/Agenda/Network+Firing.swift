@@ -29,7 +29,6 @@ extension Network {
     private func fire(_ activation: Activation) throws {
         activation.fired = true
         firings += 1
-        firingsByRule[activation.rule] += 1
         let rule = rules[activation.rule]
         let context = EvaluationContext(network: self, token: activation.token, current: nil,
                                         snapshot: snapshot(of: activation.token, levels: rule.levelCount))

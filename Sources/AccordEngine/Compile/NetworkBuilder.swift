@@ -19,7 +19,6 @@ struct NetworkBuilder {
         for (index, declaration) in rules.enumerated() {
             network.rules.append(try compile(declaration, index: index))
         }
-        network.firingsByRule = Array(repeating: 0, count: rules.count)
         network.recursion = RecursionAnalysis(rules, templates: network.templatesByName)
         for successor in network.root.successors {
             try successor.leftActivate(network.rootToken, in: network)

@@ -41,7 +41,6 @@ extension Network {
         let template = memory[id].template
         memory.remove(id)
         try propagateRemoval(of: id, template: template)
-        truth.forget(fact: id)
     }
 
     /// In three steps: every node unfiles the fact; the matches built on it go; then

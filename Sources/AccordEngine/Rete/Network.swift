@@ -26,7 +26,6 @@ final class Network {
     /// Which logical results can support themselves through rules (recursive derivation).
     var recursion = RecursionAnalysis([], templates: [:])
     var firings = 0
-    var firingsByRule: [Int] = []
     var halted: String?
     /// The rule whose action was running when the last error stopped a run.
     var failedWhileFiring: String?

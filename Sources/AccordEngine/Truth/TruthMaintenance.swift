@@ -21,6 +21,4 @@ struct TruthMaintenance {
         refreshSet = []
         return keys
     }
-
-    mutating func forget(fact: FactID) {}
 }
