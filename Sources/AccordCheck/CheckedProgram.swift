@@ -31,6 +31,19 @@ public struct CheckedProgram: Sendable {
     public func template(named name: String) -> TemplateInfo? { templatesByName[name] }
 
     public func scenario(named name: String) -> ScenarioDeclaration? { scenariosByName[name] }
+
+    /// A scenario with the scenarios it extends, outermost first: the order their changes
+    /// apply in. Nil when there is no such scenario. A cycle (which the checker reports)
+    /// ends the chain where it closes.
+    public func scenarioChain(_ name: String) -> [ScenarioDeclaration]? {
+        var chain: [ScenarioDeclaration] = []
+        var next: String? = name
+        while let current = next, let scenario = scenario(named: current), !chain.contains(where: { $0.name.name == current }) {
+            chain.insert(scenario, at: 0)
+            next = scenario.parent?.name
+        }
+        return chain.isEmpty ? nil : chain
+    }
 }
 
 /// A template with its field types resolved.

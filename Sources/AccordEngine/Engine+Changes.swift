@@ -64,20 +64,20 @@ extension Engine {
 
     /// Applies a named scenario, its parents first.
     public func apply(scenario name: String) throws(EngineError) {
-        var chain: [ScenarioDeclaration] = []
-        var next: String? = name
-        while let current = next, let scenario = program.scenario(named: current), !chain.contains(where: { $0.name.name == current }) {
-            chain.insert(scenario, at: 0)
-            next = scenario.parent?.name
-        }
-        guard !chain.isEmpty else { throw .internalError("no scenario `\(name)`") }
+        guard let chain = program.scenarioChain(name) else { throw .internalError("no scenario `\(name)`") }
         for scenario in chain { try apply(scenario.changes) }
     }
 
     private func resolve(_ reference: FactReference, span: SourceSpan) throws(EngineError) -> Int {
-        let key = reference.key.compactMap { ConstantEvaluator.evaluate($0, as: .unknown) }
-        guard let id = fact(reference.template.name, key: key) else {
-            throw .unknownFact(template: reference.template.name, key: key.map(\.description).joined(separator: ", "), span: span)
+        let name = reference.template.name
+        guard let model = network.template(named: name) else { throw .internalError("no template `\(name)`") }
+        guard model.info.isKeyed else {
+            throw .unkeyedTemplate(template: name, span: span)
+        }
+        let types = model.info.keyFields.map(\.type)
+        let key = zip(reference.key, types).compactMap { ConstantEvaluator.evaluate($0, as: $1) }
+        guard key.count == types.count, let id = fact(name, key: key.map { $0 }) else {
+            throw .unknownFact(template: name, key: key.map(\.description).joined(separator: ", "), span: span)
         }
         return id
     }
@@ -95,7 +95,7 @@ extension Engine {
     private func relocated(_ error: EngineError, to span: SourceSpan) -> EngineError {
         switch error {
         case .duplicateKey(let template, let key, nil): .duplicateKey(template: template, key: key, span: span)
-        case .firingLimit, .runtime, .duplicateKey, .unknownFact, .cancelled, .compile, .internalError: error
+        case .firingLimit, .runtime, .duplicateKey, .unknownFact, .unkeyedTemplate, .cancelled, .compile, .internalError: error
         }
     }
 

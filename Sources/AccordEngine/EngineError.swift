@@ -11,6 +11,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case duplicateKey(template: String, key: String, span: SourceSpan?)
     /// A change addressed a fact that does not exist.
     case unknownFact(template: String, key: String, span: SourceSpan?)
+    /// A change named a fact of a template that has no key, so no fact can be named.
+    case unkeyedTemplate(template: String, span: SourceSpan?)
     /// The run was cancelled from outside (SIGINT).
     case cancelled(firings: Int)
     /// A rule the engine cannot compile.
@@ -28,6 +30,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             "a `\(template)` fact with key \(key) exists already; use `modify`"
         case .unknownFact(let template, let key, _):
             "no `\(template)` fact with key \(key)"
+        case .unkeyedTemplate(let template, _):
+            "`\(template)` has no key field, so its facts cannot be named as `\(template)[...]`; give the template a `key`"
         case .cancelled(let firings):
             "interrupted after \(firings) firings"
         case .compile(let message, _):
@@ -46,9 +50,11 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             .error("run.duplicate-key", description, at: span)
         case .unknownFact(_, _, let span?):
             .error("run.unknown-fact", description, at: span)
+        case .unkeyedTemplate(_, let span?):
+            .error("run.unkeyed-template", description, at: span)
         case .compile(_, let span):
             .error("run.compile", description, at: span)
-        case .firingLimit, .cancelled, .duplicateKey, .unknownFact, .internalError:
+        case .firingLimit, .cancelled, .duplicateKey, .unknownFact, .unkeyedTemplate, .internalError:
             nil
         }
     }

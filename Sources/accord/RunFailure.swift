@@ -18,7 +18,7 @@ enum RunFailure {
                 Terminal.writeError("accord: error: timed out after \(describe(seconds)) s (\(firings) firings)\n")
                 return .failures
             }
-        case .firingLimit, .runtime, .duplicateKey, .unknownFact, .compile, .internalError:
+        case .firingLimit, .runtime, .duplicateKey, .unknownFact, .unkeyedTemplate, .compile, .internalError:
             if let diagnostic = EngineFailure.diagnostic(for: error, in: model, firing: firing) {
                 Terminal.report([diagnostic])
             } else {

@@ -23,7 +23,8 @@ struct Agenda {
         siftUp(heap.count - 1)
     }
 
-    /// Called when an activation that has not fired loses its match.
+    /// Called when an activation leaves other than by `pop`: it lost its match before
+    /// firing, or fired out of turn (the replay after a rollback).
     mutating func discard() {
         liveCount -= 1
     }

@@ -59,6 +59,29 @@ extension Network {
         }
     }
 
+    /// Fires a match that had fired before a checkpoint and came back on rollback: only
+    /// its logical actions, which truth maintenance withdrew with the match. It does not
+    /// count as a firing.
+    func fireLogically(_ activation: Activation) throws {
+        activation.fired = true
+        agenda.discard()
+        let rule = rules[activation.rule]
+        let context = EvaluationContext(network: self, token: activation.token, current: nil,
+                                        snapshot: snapshot(of: activation.token, levels: rule.levelCount))
+        defer {
+            if activation.supported.isEmpty, activation.recommended.isEmpty { activations[activation.id] = nil }
+        }
+        for action in rule.actions {
+            switch action {
+            case .recommend, .derive:
+                try execute(action, of: rule, activation: activation, in: context)
+                try settle()
+            case .assert, .retract, .modify, .print, .halt:
+                continue
+            }
+        }
+    }
+
     /// The values every level of a token held when it matched.
     func snapshot(of token: Token, levels: Int) -> FiringSnapshot {
         var snapshot = FiringSnapshot(values: Array(repeating: nil, count: levels), slots: Array(repeating: nil, count: levels))
@@ -90,7 +113,7 @@ extension Network {
             guard let fact = activation.token.at(level: level)?.fact, memory.isAlive(fact) else { return }
             var values = memory[fact].values
             for field in fields {
-                values[field.index] = try coerce(try field.value.evaluate(context), like: values[field.index])
+                values[field.index] = coerce(try field.value.evaluate(context), like: values[field.index])
             }
             try modifyFact(fact, values: values)
         case .print(let expression):

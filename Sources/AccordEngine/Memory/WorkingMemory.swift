@@ -50,11 +50,13 @@ struct WorkingMemory {
         return id
     }
 
-    mutating func remove(_ id: FactID) {
+    /// Removes a live fact. Its supports are dropped unless `keepingSupports`: a diff
+    /// being recorded explains what went with them.
+    mutating func remove(_ id: FactID, keepingSupports: Bool = false) {
         guard isAlive(id) else { return }
         unindex(id)
         facts[id].alive = false
-        facts[id].supports.removeAll()
+        if !keepingSupports { facts[id].supports.removeAll() }
         liveCount -= 1
     }
 
@@ -65,6 +67,24 @@ struct WorkingMemory {
         facts[id].timetag = nextTimetag()
         index(id)
         liveCount += 1
+    }
+
+    /// Brings a removed fact back under its old id and timetag (undoing a retraction).
+    mutating func revive(_ id: FactID, timetag: Int) {
+        guard id >= 0, id < facts.count, !facts[id].alive else { return }
+        facts[id].alive = true
+        facts[id].timetag = timetag
+        index(id)
+        liveCount += 1
+    }
+
+    /// Old values and timetag back (undoing a `modify`); the fact may be live or removed.
+    mutating func restore(_ id: FactID, values: [Datum], timetag: Int) {
+        let alive = facts[id].alive
+        if alive { unindex(id) }
+        facts[id].values = values
+        facts[id].timetag = timetag
+        if alive { index(id) }
     }
 
     /// New values for a live fact: same id, fresh timetag.

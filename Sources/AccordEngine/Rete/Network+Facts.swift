@@ -13,12 +13,14 @@ extension Network {
             // Asserting a fact that exists only logically makes it unconditional: it stays
             // when its supports go (CLIPS, Basic Programming Guide §5.4.8).
             if memory[twin].isLogical, !(origin.isLogical) {
+                journal?.record(.madeUnconditional(twin, supports: memory[twin].supports))
                 memory.setOrigin(twin, origin)
                 memory.setSupports(twin, [])
             }
             return twin
         }
         let id = memory.add(template: template, values: values, cite: cite, origin: origin)
+        if !origin.isLogical { journal?.record(.added(id)) }
         try propagateAddition(of: id)
         return id
     }
@@ -36,10 +38,15 @@ extension Network {
 
     /// Removes a fact: first every match built on it, then its alpha memberships, so
     /// that negations and aggregates it affected are re-evaluated without it.
-    func retractFact(_ id: FactID) throws {
+    /// Truth maintenance's own retractions are not `journaled`: undoing the change that
+    /// caused them brings them back.
+    func retractFact(_ id: FactID, journaled: Bool = true) throws {
         guard memory.isAlive(id) else { return }
         let template = memory[id].template
-        memory.remove(id)
+        if journaled, let journal {
+            journal.record(.removed(id, timetag: memory[id].timetag, supports: memory[id].supports))
+        }
+        memory.remove(id, keepingSupports: tracker != nil)
         try propagateRemoval(of: id, template: template)
     }
 
@@ -59,17 +66,20 @@ extension Network {
     }
 
     /// New values for a fact, keeping its identity; it becomes the most recent fact.
-    func modifyFact(_ id: FactID, values: [Datum]) throws {
+    func modifyFact(_ id: FactID, values: [Datum], journaled: Bool = true) throws {
         guard memory.isAlive(id) else { return }
         let template = memory[id].template
         if let twin = memory.twin(template: template, values: values), twin != id {
             // An unkeyed fact changed into a copy of another is that other fact now: the
             // two merge (as asserting a duplicate adds nothing). A keyed one is an error.
             guard templates[template].isKeyed else {
-                try retractFact(id)
+                try retractFact(id, journaled: journaled)
                 return
             }
             throw DuplicateKey(template: template, twin: twin)
+        }
+        if journaled, let journal {
+            journal.record(.modified(id, values: memory[id].values, timetag: memory[id].timetag))
         }
         try propagateRemoval(of: id, template: template)
         memory.update(id, values: values)

@@ -30,6 +30,10 @@ final class Network {
     /// The rule whose action was running when the last error stopped a run.
     var failedWhileFiring: String?
     var printer: (String) -> Void = { _ in }
+    /// Set while a checkpoint is open: what to undo on rollback.
+    var journal: ChangeJournal?
+    /// Set while a diff is being recorded: the recommendations a change touched.
+    var tracker: RecommendationTracker?
 
     init(program: CheckedProgram) {
         let models = program.templates.enumerated().map { TemplateModel(id: $0.offset, info: $0.element) }

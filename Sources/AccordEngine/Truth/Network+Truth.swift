@@ -13,12 +13,18 @@ extension Network {
         nextActivationID += 1
         activations[activation.id] = activation
         agenda.add(activation, salience: rules[rule].salience)
+        if let journal, journal.isUndoing { journal.createdWhileUndoing.append(activation) }
         return activation
     }
 
     /// The activation's match is gone: off the agenda if it has not fired; otherwise its
     /// logical facts and recommendations lose this support.
     func withdraw(_ activation: Activation) {
+        if let journal { noteWithdrawal(of: activation, in: journal) }
+        if let tracker {
+            for key in activation.recommended { tracker.note(key, in: self) }
+            tracker.withdrawn[activation.id] = activation
+        }
         activation.alive = false
         activations[activation.id] = nil
         guard activation.fired else {
@@ -28,6 +34,7 @@ extension Network {
         for fact in activation.supported where memory.isAlive(fact) && memory[fact].isLogical {
             let record = memory[fact]
             let remaining = record.supports.filter { $0 != activation.id }
+            if let tracker, tracker.formerSupport[fact] == nil { tracker.formerSupport[fact] = activation.id }
             memory.setSupports(fact, remaining)
             if remaining.isEmpty {
                 truth.retractions.append(fact)
@@ -83,6 +90,7 @@ extension Network {
     }
 
     func recommend(_ payload: RecommendationPayload, key: RecommendationKey, by activation: Activation) {
+        tracker?.note(key, in: self)
         recommendations.add(payload, to: key)
         if !activation.recommended.contains(key) { activation.recommended.append(key) }
         truth.refresh(key)
@@ -94,7 +102,7 @@ extension Network {
     func settle() throws {
         while !truth.isSettled {
             while let fact = truth.retractions.popLast() {
-                try retractFact(fact)
+                try retractFact(fact, journaled: false)
             }
             for key in truth.takeRefreshes() {
                 try refreshRecommendation(key)
@@ -117,13 +125,13 @@ extension Network {
     private func refreshRecommendation(_ key: RecommendationKey) throws {
         guard let entry = recommendations[key], let best = entry.best,
               let template = template(named: "Recommendation") else {
-            if let fact = recommendations[key]?.fact { try retractFact(fact) }
+            if let fact = recommendations[key]?.fact { try retractFact(fact, journaled: false) }
             recommendations.remove(key)
             return
         }
         let values = recommendationValues(key, best, template: template)
         if let fact = entry.fact, memory.isAlive(fact) {
-            if memory[fact].values != values { try modifyFact(fact, values: values) }
+            if memory[fact].values != values { try modifyFact(fact, values: values, journaled: false) }
             return
         }
         if let twin = memory.twin(template: template.id, values: values) {

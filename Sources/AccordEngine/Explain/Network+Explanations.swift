@@ -1,0 +1,72 @@
+import AccordCheck
+
+extension Network {
+    /// A recommendation as embedders see it (rank 0: ranking needs the whole set), or nil
+    /// when no match supports it.
+    func result(for key: RecommendationKey) -> RecommendationResult? {
+        guard let entry = recommendations[key], let best = entry.best else { return nil }
+        let rule = rules[key.rule]
+        var tags = rule.tags
+        for tag in best.tags.map(symbols.text) where !tags.contains(tag) { tags.append(tag) }
+        var explained = Set<FactID>()
+        var because = supports(ofActivation: best.activation, explained: &explained)
+        for other in entry.supports where other.activation != best.activation {
+            for support in supports(ofActivation: other.activation, explained: &explained) where !because.contains(support) {
+                because.append(support)
+            }
+        }
+        return RecommendationResult(
+            rank: 0, rule: rule.name, subject: symbols.text(key.subject), text: symbols.text(key.text),
+            score: best.score, category: symbols.text(best.category), tags: tags, cite: rule.cite,
+            details: best.details.map { NamedValue($0.name, symbols.value($0.value)) }, because: because,
+            ruleOrder: rule.index)
+    }
+
+    /// A live activation, or one withdrawn while a diff is recorded.
+    private func activation(_ id: Int) -> Activation? {
+        activations[id] ?? tracker?.withdrawn[id]
+    }
+
+    func namedValues(_ record: FactRecord) -> [NamedValue] {
+        let model = templates[record.template]
+        return zip(model.fieldNames, record.values).map { NamedValue($0, symbols.value($1)) }
+    }
+
+    /// The facts an activation matched, each with how it came to be. A derived fact's
+    /// derivation is told once per explanation (`explained`): derivations share facts,
+    /// and expanding each occurrence would grow exponentially with their depth.
+    func supports(ofActivation id: Int, explained: inout Set<FactID>, depth: Int = 0) -> [Support] {
+        guard let activation = activation(id) else { return [] }
+        return activation.token.facts.map { support(of: $0, explained: &explained, depth: depth) }
+    }
+
+    func support(of fact: FactID, explained: inout Set<FactID>, depth: Int) -> Support {
+        let record = memory[fact]
+        let model = templates[record.template]
+        var derivation: Derivation?
+        if record.isLogical, depth < 32, explained.insert(fact).inserted {
+            if let activation = record.supports.lazy.compactMap(activation).first
+                ?? tracker?.formerSupport[fact].flatMap(activation) {
+                derivation = Derivation(rule: rules[activation.rule].name,
+                                        because: supports(ofActivation: activation.id, explained: &explained, depth: depth + 1))
+            } else if let entry = recommendations.entries.values.first(where: { $0.fact == fact }),
+                      let best = entry.best, let activation = activation(best.activation) {
+                derivation = Derivation(rule: rules[activation.rule].name,
+                                        because: supports(ofActivation: activation.id, explained: &explained, depth: depth + 1))
+            }
+        }
+        return Support(template: model.name, key: model.key(of: record.values).map(symbols.value),
+                       fields: namedValues(record), cite: record.cite, derivedBy: derivation)
+    }
+}
+
+extension RecommendationResult {
+    /// The ranking order: highest score first; ties by the rule's declaration order, then
+    /// subject, then text.
+    static func ranksBefore(_ a: RecommendationResult, _ b: RecommendationResult) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.ruleOrder != b.ruleOrder { return a.ruleOrder < b.ruleOrder }
+        if a.subject != b.subject { return a.subject < b.subject }
+        return a.text < b.text
+    }
+}
