@@ -39,37 +39,19 @@ struct Scenario {
         } catch {
             return .disagrees(step: 0, problem: "the engine failed: \(error)")
         }
-        var given = GivenFacts(ruleBase: ruleBase)
-        if let problem = compare(engine, given) { return .disagrees(step: 0, problem: problem) }
-        // Ids of retracted facts: retracting one again must do nothing.
-        var retired: [Fact: Int] = [:]
+        var applier = ChangeApplier(ruleBase: ruleBase)
+        if let problem = compare(engine, applier.given) { return .disagrees(step: 0, problem: problem) }
         for (index, change) in changes.enumerated() {
-            // A change the shrinker has left without its fact (or with a new twin) is skipped.
-            guard given.allows(change) else { continue }
             do {
-                switch change {
-                case .assert(let template, let fields):
-                    let identical = given.twin(of: given.fact(template, fields)).flatMap { id(of: $0, in: engine) }
-                    let answered = try engine.assert(template, values(fields))
-                    if let identical, answered != identical {
-                        return .disagrees(step: index + 1, problem: "asserting a fact identical to #\(identical) answered #\(answered)")
-                    }
-                case .retract(let fact):
-                    guard let id = id(of: fact, in: engine) ?? retired[fact] else { continue }
-                    try engine.retract(id)
-                    retired[fact] = id
-                case .modify(let fact, let fields):
-                    guard let id = id(of: fact, in: engine) else {
-                        return .disagrees(step: index + 1, problem: "the engine has no given fact \(ruleBase.describe(fact)) to modify")
-                    }
-                    try engine.modify(id, values(fields))
+                switch try applier.apply(change, to: engine) {
+                case .skipped: continue
+                case .applied: try engine.run(maxFirings: Self.maxFirings)
+                case .disagrees(let problem): return .disagrees(step: index + 1, problem: problem)
                 }
-                try engine.run(maxFirings: Self.maxFirings)
             } catch {
                 return .disagrees(step: index + 1, problem: "the engine failed: \(error)")
             }
-            given.apply(change)
-            if let problem = compare(engine, given) { return .disagrees(step: index + 1, problem: problem) }
+            if let problem = compare(engine, applier.given) { return .disagrees(step: index + 1, problem: problem) }
         }
         return .agrees
     }
@@ -80,19 +62,6 @@ struct Scenario {
         let expected = Outcome(naive: naive, given: given.facts, ruleBase: ruleBase)
         let actual = Outcome(engine: engine, ruleBase: ruleBase)
         return actual == expected ? nil : actual.difference(from: expected)
-    }
-
-    /// The engine's id of a live given fact with these values.
-    private func id(of fact: Fact, in engine: Engine) -> Int? {
-        engine.facts(of: fact.template).first { snapshot in
-            !snapshot.isLogical && snapshot.fields.map { Scalar($0.value) } == fact.values
-        }?.id
-    }
-
-    private func values(_ fields: [(name: String, value: Scalar)]) -> [String: Value] {
-        var values: [String: Value] = [:]
-        for (name, scalar) in fields { values[name] = scalar.value }
-        return values
     }
 }
 
