@@ -1,0 +1,149 @@
+import AccordCheck
+import AccordEngine
+import AccordSyntax
+import AccordTooling
+import ArgumentParser
+
+/// `accord test [PATHS]`: run the policy tests (`test` blocks), each from the baseline.
+/// The pipeline: analyse → stop on errors → select by `--filter` → build one engine and
+/// run the baseline → run the tests (checkpoint, givens, expectations, rollback),
+/// printing each result as it comes → the summary line.
+/// Exit codes: 0 every test passed (or none was selected); 1 a test failed, checker
+/// errors, an error in the baseline run, or the timeout; 2 syntax errors, unreadable
+/// input or bad usage; 130 interrupted (Ctrl-C).
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test", abstract: "Run the policy tests (`test` blocks) and report each result.",
+        discussion: """
+        Every test starts from the baseline: the facts of the files after a run. Its \
+        `given`s change the facts, one change at a time with a run after each, then its \
+        `expect`s are checked, and its changes are undone. A failure shows what was \
+        expected and what the run produced instead. The last line is always \
+        `N passed, N failed`. `print` actions write to stderr, so stdout is the report.
+
+        Exit status: 0 every test passed; 1 a test failed, checker errors, a run-time \
+        error without any test's changes, or the timeout; 2 syntax errors, unreadable \
+        files or bad usage; 130 interrupted.
+
+        Examples:
+          accord test Rules
+          accord test Rules --filter heilongjiang
+          accord test Rules --max-firings 100000 --timeout 60
+        """)
+
+    @OptionGroup var input: PathArguments
+
+    @Option(help: "Run only the tests whose name contains this text, ignoring case.")
+    var filter: String?
+
+    @Option(help: "Fail a test (or stop the baseline) after this many rule firings in one run.")
+    var maxFirings: Int = Engine.defaultMaxFirings
+
+    @Option(help: "Stop with an error when testing takes longer than this many seconds, loading included.")
+    var timeout: Double?
+
+    func validate() throws {
+        if maxFirings < 1 { throw ValidationError("--max-firings must be at least 1") }
+        if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let cancellation = RunCancellation(timeout: timeout)
+        let analysis = Frontend.analyze(paths: input.resolved)
+        Terminal.report(analysis.diagnostics)
+        let analysed = ExitStatus.forAnalysis(analysis)
+        guard analysed.code == 0, let model = analysis.model else {
+            throw analysed.code == 0 ? ExitStatus.failures : analysed
+        }
+        let report = PolicyTestReport(useColor: Terminal.stdoutWantsColor)
+        let tests = PolicyTestRunner.select(model.tests, filter: filter)
+        guard !tests.isEmpty else {
+            Terminal.writeOut(report.render([], filter: filter))
+            throw ExitStatus.success
+        }
+        cancellation.watch()
+        defer { cancellation.stop() }
+        var engine = try baseline(model, cancellation: cancellation)
+        let maxFirings = self.maxFirings
+        let rebuild = { () throws(EngineError) -> Engine in
+            do throws(BaselineError) {
+                return try Self.baseline(model, maxFirings: maxFirings, cancellation: cancellation)
+            } catch {
+                throw error.error
+            }
+        }
+        let runner = PolicyTestRunner(program: model, maxFirings: maxFirings, isCancelled: cancellation.isCancelled,
+                                      rebuild: rebuild)
+        var finished = 0
+        let results: [PolicyTestResult]
+        do throws(EngineError) {
+            results = try runner.run(tests, on: &engine) { result in
+                finished += 1
+                Terminal.writeOut(report.block(result))
+            }
+        } catch {
+            throw stopped(error, finished: finished, of: tests.count, cancellation: cancellation, model: model)
+        }
+        Terminal.writeOut("\n" + report.summary(results))
+        throw results.allSatisfy(\.passed) ? ExitStatus.success : ExitStatus.failures
+    }
+
+    /// The engine at the baseline. An error here is the rules' own, with no test's
+    /// changes: reported like `accord run` reports it, and no test runs.
+    private func baseline(_ model: CheckedProgram, cancellation: RunCancellation) throws -> Engine {
+        do {
+            return try Self.baseline(model, maxFirings: maxFirings, cancellation: cancellation)
+        } catch {
+            let status = RunFailure.status(for: error.error, cancellation: cancellation, model: model, firing: error.firing)
+            if case .cancelled = error.error {
+                // A timeout or Ctrl-C: nothing is wrong with the rules.
+            } else if status.code == ExitStatus.failures.code {
+                Terminal.writeError("note: the error comes from the rules without any test's changes, so no test ran\n")
+            }
+            throw status
+        }
+    }
+
+    /// An engine error with the rule that was firing when it happened.
+    private struct BaselineError: Error {
+        let error: EngineError
+        let firing: String?
+    }
+
+    private static func baseline(_ model: CheckedProgram, maxFirings: Int,
+                                 cancellation: RunCancellation) throws(BaselineError) -> Engine {
+        let engine: Engine
+        do {
+            // `print` goes to stderr: stdout is the report, and its last line is for scripts.
+            engine = try Engine(program: model) { line in Terminal.writeError(line + "\n") }
+        } catch {
+            throw BaselineError(error: error, firing: nil)
+        }
+        do {
+            try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+        } catch {
+            throw BaselineError(error: error, firing: engine.ruleFiringAtError)
+        }
+        return engine
+    }
+
+    /// Why the suite stopped before its end: Ctrl-C (130), the timeout (1), or an engine
+    /// that could not be brought back to the baseline (1). No summary line is printed,
+    /// so a script cannot mistake part of a suite for all of it.
+    private func stopped(_ error: EngineError, finished: Int, of total: Int, cancellation: RunCancellation,
+                         model: CheckedProgram) -> ExitStatus {
+        guard case .cancelled = error else {
+            return RunFailure.status(for: error, cancellation: cancellation, model: model)
+        }
+        let progress = "\(finished) of \(total) tests finished"
+        switch cancellation.reason {
+        case .interrupted:
+            Terminal.writeError("interrupted: \(progress)\n")
+            return .interrupted
+        case .timedOut(let seconds):
+            let shown = seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : seconds.description
+            Terminal.writeError("accord: error: timed out after \(shown) s (\(progress))\n")
+            return .failures
+        }
+    }
+}
