@@ -4,7 +4,7 @@ BUILD_FLAGS ?=
 ACCORD = .build/debug/accord
 RELEASE_ACCORD = .build/release/accord
 
-.PHONY: all deps build release run test check fmt bench-parse clean
+.PHONY: all deps build release run test check fmt bench-parse bench-whatif clean
 
 all: build
 
@@ -37,6 +37,12 @@ fmt: build
 # Parse and check a generated file of 100,000 facts; prints time per fact.
 bench-parse: release
 	.build/release/accord-bench parse --facts 100000
+
+# What-if latency on a generated policy workload (see Benchmarks/README.md for the files):
+#   make bench-whatif FILE=policy_100k.accord [ARGS="--changes 1000 --seed 1"]
+bench-whatif: release
+	@test -n "$(FILE)" || { echo "usage: make bench-whatif FILE=policy_NNN.accord [ARGS='--changes N --seed S']"; exit 2; }
+	.build/release/accord-bench whatif $(FILE) $(ARGS)
 
 clean:
 	rm -rf .build

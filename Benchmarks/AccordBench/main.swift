@@ -3,12 +3,15 @@ import Foundation
 // Benchmarks, not tests: they print figures. See each file for its usage.
 //   accord-bench parse [--facts N] [--repeat R]      parse and check N generated facts
 //   accord-bench engine FILE.accord [--repeat R]     load, build the network, run
+//   accord-bench whatif FILE.accord [--changes N] [--seed S]
+//                                                    timed single-fact what-ifs, sweep, checkpoints
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "parse": parseBenchmark(arguments)
 case "engine": engineBenchmark(Array(arguments.dropFirst()))
+case "whatif": whatIfBenchmark(Array(arguments.dropFirst()))
 default:
-    FileHandle.standardError.write(Data("usage: accord-bench parse|engine ...\n".utf8))
+    FileHandle.standardError.write(Data("usage: accord-bench parse|engine|whatif ...\n".utf8))
     exit(2)
 }
