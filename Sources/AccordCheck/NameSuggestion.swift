@@ -3,8 +3,9 @@ import AccordSyntax
 /// "Did you mean" for misspelt names. A candidate qualifies when its edit distance
 /// (ignoring case) is at most 2 — at most half the name's length, so that `x` does not
 /// suggest `y` — or when one name is a prefix of the other (`enterp` → `enterprises`).
-enum NameSuggestion {
-    static func best(for name: String, among candidates: [String]) -> String? {
+/// Public so that clients (the sweep's `--vary`) suggest names the same way.
+public enum NameSuggestion {
+    public static func best(for name: String, among candidates: [String]) -> String? {
         let typed = Array(name.lowercased())
         var best: (score: Int, name: String)?
         for candidate in Set(candidates) where candidate != name {

@@ -35,9 +35,10 @@ extension Engine {
         network.tracker = RecommendationTracker()
     }
 
-    /// Numbers the change about to be made, so diff entries tell which changes touched them.
+    /// Numbers the change about to be made, so diff entries tell which changes changed them
+    /// (a change that only retracted and rederived a recommendation at the same score is not one).
     public func noteCause(_ cause: Int?) {
-        network.tracker?.cause = cause
+        network.tracker?.begin(cause, in: network)
     }
 
     /// The recommendations that appeared, went or changed score since `startDiff()`, and

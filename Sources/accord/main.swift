@@ -16,7 +16,9 @@ struct Accord: ParsableCommand {
           accord --generate-completion-script zsh > _accord
         """,
         version: "accord \(AccordVersion.current)",
-        subcommands: [RunCommand.self, TestCommand.self, CheckCommand.self, FormatCommand.self])
+        subcommands: [
+            RunCommand.self, TestCommand.self, WhatIfCommand.self, SweepCommand.self, CheckCommand.self, FormatCommand.self,
+        ])
 
     /// Usage errors exit with 2, as the command-line contract says (ArgumentParser's own
     /// default is 64).

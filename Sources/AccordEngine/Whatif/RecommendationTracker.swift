@@ -6,8 +6,14 @@ final class RecommendationTracker {
     private var touched: Set<RecommendationKey> = []
     private var order: [RecommendationKey] = []
     private var causes: [RecommendationKey: [Int]] = [:]
-    /// The caller's number for the change being made, if it numbers them.
-    var cause: Int?
+    /// The caller's number for the change being made, if it numbers them. Set through
+    /// `begin(_:in:)`, which first drops the previous change from the causes of what it
+    /// only touched.
+    private(set) var cause: Int?
+    /// The score (nil: absent) each recommendation touched during the current change had
+    /// when that change began. A change that retracts and rederives a recommendation at
+    /// the same score (a `modify` of a fact the rule reads) touched it without changing it.
+    private var atChangeStart: [RecommendationKey: Double?] = [:]
     /// Matches withdrawn while recording: a recommendation that goes later in the same
     /// change is still explained through the derivations it stood on.
     var withdrawn: [Int: Activation] = [:]
@@ -21,9 +27,32 @@ final class RecommendationTracker {
             if let result = network.result(for: key) { before[key] = result }
         }
         if let cause, causes[key]?.last != cause { causes[key, default: []].append(cause) }
+        if cause != nil, atChangeStart.index(forKey: key) == nil { atChangeStart[key] = Self.score(key, in: network) }
+    }
+
+    /// Numbers the change about to be made.
+    func begin(_ cause: Int?, in network: Network) {
+        settleCause(in: network)
+        self.cause = cause
+    }
+
+    /// Keeps the current change among a recommendation's causes only if, at its end, the
+    /// recommendation stands differently (present or not, and score) from its start.
+    private func settleCause(in network: Network) {
+        guard let cause else { return }
+        for (key, start) in atChangeStart where Self.score(key, in: network) == start && causes[key]?.last == cause {
+            causes[key]?.removeLast()
+        }
+        atChangeStart.removeAll(keepingCapacity: true)
+    }
+
+    /// What the diff compares: the reported (highest) score, nil when it is gone.
+    private static func score(_ key: RecommendationKey, in network: Network) -> Double? {
+        network.recommendations[key]?.best?.score
     }
 
     func diff(in network: Network) -> RecommendationDiff {
+        settleCause(in: network)
         var diff = RecommendationDiff()
         for key in order {
             let old = before[key]
