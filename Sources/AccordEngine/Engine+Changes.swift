@@ -106,6 +106,8 @@ extension Engine {
 
     /// Runs a change and settles truth maintenance, mapping internal errors.
     private func settled(_ change: () throws -> Int) throws(EngineError) -> Int {
+        // An error now is the change's, not a firing rule's.
+        network.failedWhileFiring = nil
         do {
             let result = try change()
             try network.settle()

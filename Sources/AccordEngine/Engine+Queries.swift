@@ -100,23 +100,8 @@ extension Engine {
         let values = try members.map { id in
             try compiledValue.evaluate(EvaluationContext(network: network, token: nil, current: network.memory[id].values))
         }
-        let operations = network.operations
-        switch function {
-        case .count:
-            return .int(Int64(members.count))
-        case .sum:
-            var total: Datum = .int(0)
-            for item in values { total = try operations.binary(.add, total, item, at: compiledValue.span) }
-            return total
-        case .min, .max:
-            guard !values.isEmpty else { return nil }
-            return try operations.call(function == .min ? .min : .max, [.list(values)], at: compiledValue.span)
-        case .avg:
-            guard !values.isEmpty else { return nil }
-            var total = 0.0
-            for item in values { total += item.asDouble ?? 0 }
-            return .float(total / Double(values.count))
-        }
+        return try AggregateNode.combine(values, count: members.count, function: function, operations: network.operations,
+                                         at: compiledValue.span)
     }
 
     private func queryTemplate(_ name: Identifier) throws -> TemplateModel {

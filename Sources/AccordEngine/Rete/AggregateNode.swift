@@ -93,17 +93,24 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
             let context = EvaluationContext(network: network, token: token, current: network.memory[fact].values)
             values.append(try value.evaluate(context))
         }
-        let operations = network.operations
+        return try AggregateNode.combine(values, count: members.count, function: function, operations: network.operations,
+                                         at: value.span)
+    }
+
+    /// The aggregate of the members' values, with the language's rules: the sum of
+    /// nothing is 0; `min`, `max` and `avg` of nothing have no value (nil).
+    static func combine(_ values: [Datum], count: Int, function: AggregateFunction, operations: Operations,
+                        at span: SourceSpan) throws -> Datum? {
         switch function {
         case .count:
-            return .int(Int64(members.count))
+            return .int(Int64(count))
         case .sum:
             var total: Datum = .int(0)
-            for item in values { total = try operations.binary(.add, total, item, at: value.span) }
+            for item in values { total = try operations.binary(.add, total, item, at: span) }
             return total
         case .min, .max:
             guard !values.isEmpty else { return nil }
-            return try operations.call(function == .min ? .min : .max, [.list(values)], at: value.span)
+            return try operations.call(function == .min ? .min : .max, [.list(values)], at: span)
         case .avg:
             guard !values.isEmpty else { return nil }
             var total = 0.0

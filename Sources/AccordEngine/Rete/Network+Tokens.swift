@@ -1,7 +1,10 @@
 extension Network {
     /// Adds a token made by `node` under `parent` and left-activates the node's successors.
     func emit(_ token: Token, from node: any BetaNode) throws {
-        token.parent?.children.append(token)
+        if let parent = token.parent {
+            token.indexInParent = parent.children.count
+            parent.children.append(token)
+        }
         if token.fact >= 0 {
             tokensOfFact[token.fact, default: []].append(token)
             // Tokens also die with their parents; drop the dead ones now and then so a
@@ -20,8 +23,16 @@ extension Network {
     /// so deep token trees cannot overflow the stack.
     func remove(_ token: Token) {
         guard token.alive else { return }
-        if let parent = token.parent, parent.alive, let index = parent.children.firstIndex(where: { $0 === token }) {
-            parent.children.remove(at: index)
+        if let parent = token.parent, parent.alive {
+            // Swap-remove: the order of children does not matter, only membership.
+            let index = token.indexInParent
+            if index >= 0, index < parent.children.count, parent.children[index] === token {
+                let last = parent.children.removeLast()
+                if last !== token {
+                    parent.children[index] = last
+                    last.indexInParent = index
+                }
+            }
         }
         var stack = [token]
         while let current = stack.popLast() {

@@ -45,6 +45,7 @@ extension Network {
         }
         firings = mark.firings
         halted = mark.halted
+        failedWhileFiring = nil
     }
 
     private func undo(_ entry: ChangeJournal.Entry) throws {
