@@ -18,17 +18,6 @@ struct RecommendationIdentity: Hashable {
         Dictionary(ranked.map { (RecommendationIdentity($0), $0.rank) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The engine's ranking order (`Engine.recommendations()`): highest score first, ties
-    /// by the rule's declaration order, then subject, then text. Repeated here because
-    /// the engine keeps its comparator internal; `SweepFromScratchTests` checks the ranks
-    /// this gives against lists the engine ranked.
-    static func ranksBefore(_ a: RecommendationResult, _ b: RecommendationResult) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        if a.ruleOrder != b.ruleOrder { return a.ruleOrder < b.ruleOrder }
-        if a.subject != b.subject { return a.subject < b.subject }
-        return a.text < b.text
-    }
-
     /// The ranked list as it stood before `diff`, rebuilt from the list after it: the
     /// added ones taken out, the removed ones put back, changed ones at their old score.
     /// Costs one sort, so a sweep pays it only at a tipping point.
@@ -44,7 +33,7 @@ struct RecommendationIdentity: Hashable {
             before.append(oldScores[RecommendationIdentity(recommendation)].map { recommendation.rescored($0) } ?? recommendation)
         }
         before.append(contentsOf: diff.removed.map(\.recommendation))
-        before.sort(by: ranksBefore)
+        before.sort(by: RecommendationResult.ranksBefore)
         for index in before.indices { before[index].rank = index + 1 }
         return before
     }

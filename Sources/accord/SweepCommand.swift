@@ -7,14 +7,15 @@ import ArgumentParser
 /// --values v1,v2,...)`: the recommendation count at each value of one field, and the
 /// values where the set of recommendations changes. The pipeline: read the reference →
 /// analyse → stop on errors → check the reference and the values against the program →
-/// build the engine → apply the scenario, if any → run → sweep (modify in place, run,
+/// build the engine → run → apply the scenario, if any, as `whatif` does → sweep (modify in place, run,
 /// diff, per value) → render. Exit codes as `run`'s; every mistake in the reference or
 /// the values is bad usage (2).
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep", abstract: "Vary one field over a range of values and find where recommendations change.",
         discussion: """
-        The rules are evaluated first (with --scenario, after applying that scenario). \
+        The rules are evaluated first; with --scenario, that scenario is then applied to \
+        the result one change at a time, as whatif does. \
         Then the field is set to each value in turn, in place, and the engine propagates \
         only what that change touches: nothing is rebuilt. Each point is compared with the \
         one before it, the first with the starting state; a tipping point is a value where \
@@ -102,8 +103,10 @@ struct SweepCommand: ParsableCommand {
         do {
             cancellation.watch()
             defer { cancellation.stop() }
-            if let scenario { try engine.apply(scenario: scenario) }
             try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+            if let scenario, let chain = model.scenarioChain(scenario) {
+                _ = try engine.whatIf(chain.flatMap(\.changes), maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+            }
             // The fact may come or go with the scenario, so it is looked up only now.
             do { _ = try target.factID(in: engine) } catch { throw SessionLoader.usage(error) }
             outcome = try SweepRunner.run(target, values: points, on: engine, scenario: scenario, maxFirings: maxFirings,

@@ -63,7 +63,7 @@ extension Network {
 extension RecommendationResult {
     /// The ranking order: highest score first; ties by the rule's declaration order, then
     /// subject, then text.
-    static func ranksBefore(_ a: RecommendationResult, _ b: RecommendationResult) -> Bool {
+    public static func ranksBefore(_ a: RecommendationResult, _ b: RecommendationResult) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.ruleOrder != b.ruleOrder { return a.ruleOrder < b.ruleOrder }
         if a.subject != b.subject { return a.subject < b.subject }

@@ -56,22 +56,29 @@ final class RecommendationTracker {
         var diff = RecommendationDiff()
         for key in order {
             let old = before[key]
-            let new = network.result(for: key)
+            let newScore = Self.score(key, in: network)
+            // Full results (with their explanations) only for what the diff reports.
+            guard old?.score != newScore else { continue }
             let causes = causes[key] ?? []
-            switch (old, new) {
-            case (nil, let added?):
-                diff.added.append(.init(recommendation: added, scoreBefore: nil, scoreAfter: added.score, causes: causes))
-            case (let removed?, nil):
-                diff.removed.append(.init(recommendation: removed, scoreBefore: removed.score, scoreAfter: nil, causes: causes))
-            case (let old?, let new?) where old.score != new.score:
-                diff.changed.append(.init(recommendation: new, scoreBefore: old.score, scoreAfter: new.score, causes: causes))
-            default:
-                continue
+            if let old, newScore == nil {
+                diff.removed.append(.init(recommendation: old, scoreBefore: old.score, scoreAfter: nil, causes: causes))
+            } else if let new = network.result(for: key) {
+                diff.append(new, before: old?.score, causes: causes)
             }
         }
         diff.added.sort { RecommendationResult.ranksBefore($0.recommendation, $1.recommendation) }
         diff.removed.sort { RecommendationResult.ranksBefore($0.recommendation, $1.recommendation) }
         diff.changed.sort { RecommendationResult.ranksBefore($0.recommendation, $1.recommendation) }
         return diff
+    }
+}
+
+extension RecommendationDiff {
+    fileprivate mutating func append(_ new: RecommendationResult, before: Double?, causes: [Int]) {
+        if let before {
+            changed.append(.init(recommendation: new, scoreBefore: before, scoreAfter: new.score, causes: causes))
+        } else {
+            added.append(.init(recommendation: new, scoreBefore: nil, scoreAfter: new.score, causes: causes))
+        }
     }
 }
