@@ -45,7 +45,9 @@ extension Engine {
     /// stops recording. Its cost follows the number of recommendations touched.
     public func finishDiff() -> RecommendationDiff {
         guard let tracker = network.tracker else { return RecommendationDiff() }
-        network.tracker = nil
+        // Recording stops after the diff is taken: removed recommendations are explained
+        // through the matches the tracker kept.
+        defer { network.tracker = nil }
         return tracker.diff(in: network)
     }
 

@@ -4,14 +4,21 @@ extension Network {
     /// A recommendation as embedders see it (rank 0: ranking needs the whole set), or nil
     /// when no match supports it.
     func result(for key: RecommendationKey) -> RecommendationResult? {
-        guard let entry = recommendations[key], let best = entry.best else { return nil }
+        recommendations[key].flatMap { result(for: $0, valuesBefore: nil) }
+    }
+
+    /// The recommendation an entry describes. `valuesBefore` gives facts modified since the
+    /// entry was copied their values of then (a diff explaining what a change removed).
+    func result(for entry: RecommendationEntry, valuesBefore: [FactID: [Datum]]?) -> RecommendationResult? {
+        guard let best = entry.best else { return nil }
+        let key = entry.key
         let rule = rules[key.rule]
         var tags = rule.tags
         for tag in best.tags.map(symbols.text) where !tags.contains(tag) { tags.append(tag) }
-        var explained = Set<FactID>()
-        var because = supports(ofActivation: best.activation, explained: &explained)
+        var explanation = Explanation(valuesBefore: valuesBefore)
+        var because = supports(ofActivation: best.activation, in: &explanation)
         for other in entry.supports where other.activation != best.activation {
-            for support in supports(ofActivation: other.activation, explained: &explained) where !because.contains(support) {
+            for support in supports(ofActivation: other.activation, in: &explanation) where !because.contains(support) {
                 because.append(support)
             }
         }
@@ -20,6 +27,14 @@ extension Network {
             score: best.score, category: symbols.text(best.category), tags: tags, cite: rule.cite,
             details: best.details.map { NamedValue($0.name, symbols.value($0.value)) }, because: because,
             ruleOrder: rule.index)
+    }
+
+    /// What one explanation has told so far. A derived fact's derivation is told once
+    /// (`explained`): derivations share facts, and expanding each occurrence would grow
+    /// exponentially with their depth.
+    struct Explanation {
+        let valuesBefore: [FactID: [Datum]]?
+        var explained = Set<FactID>()
     }
 
     /// A live activation, or one withdrawn while a diff is recorded.
@@ -32,31 +47,31 @@ extension Network {
         return zip(model.fieldNames, record.values).map { NamedValue($0, symbols.value($1)) }
     }
 
-    /// The facts an activation matched, each with how it came to be. A derived fact's
-    /// derivation is told once per explanation (`explained`): derivations share facts,
-    /// and expanding each occurrence would grow exponentially with their depth.
-    func supports(ofActivation id: Int, explained: inout Set<FactID>, depth: Int = 0) -> [Support] {
+    /// The facts an activation matched, each with how it came to be.
+    func supports(ofActivation id: Int, in explanation: inout Explanation, depth: Int = 0) -> [Support] {
         guard let activation = activation(id) else { return [] }
-        return activation.token.facts.map { support(of: $0, explained: &explained, depth: depth) }
+        return activation.token.facts.map { support(of: $0, in: &explanation, depth: depth) }
     }
 
-    func support(of fact: FactID, explained: inout Set<FactID>, depth: Int) -> Support {
+    func support(of fact: FactID, in explanation: inout Explanation, depth: Int) -> Support {
         let record = memory[fact]
         let model = templates[record.template]
         var derivation: Derivation?
-        if record.isLogical, depth < 32, explained.insert(fact).inserted {
+        if record.isLogical, depth < 32, explanation.explained.insert(fact).inserted {
             if let activation = record.supports.lazy.compactMap(activation).first
                 ?? tracker?.formerSupport[fact].flatMap(activation) {
                 derivation = Derivation(rule: rules[activation.rule].name,
-                                        because: supports(ofActivation: activation.id, explained: &explained, depth: depth + 1))
+                                        because: supports(ofActivation: activation.id, in: &explanation, depth: depth + 1))
             } else if let entry = recommendations.entries.values.first(where: { $0.fact == fact }),
                       let best = entry.best, let activation = activation(best.activation) {
                 derivation = Derivation(rule: rules[activation.rule].name,
-                                        because: supports(ofActivation: activation.id, explained: &explained, depth: depth + 1))
+                                        because: supports(ofActivation: activation.id, in: &explanation, depth: depth + 1))
             }
         }
-        return Support(template: model.name, key: model.key(of: record.values).map(symbols.value),
-                       fields: namedValues(record), cite: record.cite, derivedBy: derivation)
+        let values = explanation.valuesBefore?[fact] ?? record.values
+        return Support(template: model.name, key: model.key(of: values).map(symbols.value),
+                       fields: zip(model.fieldNames, values).map { NamedValue($0, symbols.value($1)) }, cite: record.cite,
+                       derivedBy: derivation)
     }
 }
 

@@ -81,6 +81,7 @@ extension Network {
         if journaled, let journal {
             journal.record(.modified(id, values: memory[id].values, timetag: memory[id].timetag))
         }
+        tracker?.noteModification(of: id, values: memory[id].values)
         try propagateRemoval(of: id, template: template)
         memory.update(id, values: values)
         try propagateAddition(of: id)

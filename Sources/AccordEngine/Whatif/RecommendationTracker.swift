@@ -2,7 +2,12 @@
 /// first touched, from the events truth maintenance raises as supports come and go.
 /// A diff then costs what the change touched, never the size of the result set.
 final class RecommendationTracker {
-    private var before: [RecommendationKey: RecommendationResult] = [:]
+    /// Each touched recommendation as it stood (a copy of its entry; nil: absent). Turned
+    /// into a full result, with its explanation, only if the diff reports it removed.
+    private var before: [RecommendationKey: RecommendationEntry] = [:]
+    /// The values facts had before the first `modify` while recording, so a removed
+    /// recommendation is explained with the facts as they were.
+    private var valuesBefore: [FactID: [Datum]] = [:]
     private var touched: Set<RecommendationKey> = []
     private var order: [RecommendationKey] = []
     private var causes: [RecommendationKey: [Int]] = [:]
@@ -24,10 +29,15 @@ final class RecommendationTracker {
     func note(_ key: RecommendationKey, in network: Network) {
         if touched.insert(key).inserted {
             order.append(key)
-            if let result = network.result(for: key) { before[key] = result }
+            if let entry = network.recommendations[key], entry.best != nil { before[key] = entry }
         }
         if let cause, causes[key]?.last != cause { causes[key, default: []].append(cause) }
         if cause != nil, atChangeStart.index(forKey: key) == nil { atChangeStart[key] = Self.score(key, in: network) }
+    }
+
+    /// Called before a fact gets new values.
+    func noteModification(of fact: FactID, values: [Datum]) {
+        if valuesBefore.index(forKey: fact) == nil { valuesBefore[fact] = values }
     }
 
     /// Numbers the change about to be made.
@@ -55,15 +65,16 @@ final class RecommendationTracker {
         settleCause(in: network)
         var diff = RecommendationDiff()
         for key in order {
-            let old = before[key]
+            let oldScore = before[key]?.best?.score
             let newScore = Self.score(key, in: network)
             // Full results (with their explanations) only for what the diff reports.
-            guard old?.score != newScore else { continue }
+            guard oldScore != newScore else { continue }
             let causes = causes[key] ?? []
-            if let old, newScore == nil {
-                diff.removed.append(.init(recommendation: old, scoreBefore: old.score, scoreAfter: nil, causes: causes))
+            if let oldScore, newScore == nil {
+                guard let entry = before[key], let old = network.result(for: entry, valuesBefore: valuesBefore) else { continue }
+                diff.removed.append(.init(recommendation: old, scoreBefore: oldScore, scoreAfter: nil, causes: causes))
             } else if let new = network.result(for: key) {
-                diff.append(new, before: old?.score, causes: causes)
+                diff.append(new, before: oldScore, causes: causes)
             }
         }
         diff.added.sort { RecommendationResult.ranksBefore($0.recommendation, $1.recommendation) }
