@@ -27,6 +27,24 @@ import Testing
         #expect(report.contains("ports: [\"Hunchun\"]"))
     }
 
+    /// The README's what-if lines.
+    @Test func theReadmeWhatIfExampleWorks() throws {
+        let analysis = Frontend.analyze(paths: [Fixtures.path("run/rules")])
+        guard let program = analysis.model, !analysis.hasErrors else { throw Accord.LoadError.invalid(analysis.diagnostics) }
+        let engine = try Engine(program: program)
+        try engine.run()
+        let baseline = engine.recommendations()
+
+        let start = engine.checkpoint()
+        let changes = program.scenarioChain("heilongjiang_signs_ecommerce")?.flatMap(\.changes) ?? []
+        let diff = try engine.whatIf(changes)
+        #expect(changes.count == 3)
+        #expect(diff.removed.map(\.recommendation.text).contains("Sign an e-commerce agreement with Amur Oblast"))
+        #expect(diff.removed.allSatisfy { !$0.causes.isEmpty })
+        try engine.rollback(to: start)
+        #expect(engine.recommendations() == baseline)
+    }
+
     @Test func loadDoesTheFirstThreeLinesInOne() throws {
         let engine = try Accord.load(paths: [Fixtures.path("run/rules")])
         try engine.run()
