@@ -108,18 +108,11 @@ extension Engine {
     private func settled(_ change: () throws -> Int) throws(EngineError) -> Int {
         // An error now is the change's, not a firing rule's.
         network.failedWhileFiring = nil
-        do {
-            let result = try change()
+        var result = 0
+        try mapped {
+            result = try change()
             try network.settle()
-            return result
-        } catch let duplicate as DuplicateKey {
-            throw .duplicateKey(template: network.templates[duplicate.template].name, key: describeKey(duplicate.twin), span: nil)
-        } catch let error as EngineError {
-            throw error
-        } catch let failure as RuntimeFailure {
-            throw .runtime(rule: network.ruleName(containing: failure.span) ?? "", message: failure.message, span: failure.span)
-        } catch {
-            throw .internalError("\(error)")
         }
+        return result
     }
 }

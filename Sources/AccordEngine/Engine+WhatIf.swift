@@ -94,19 +94,4 @@ extension Engine {
         }
         return SweepResult(startCount: start, points: points, tippingPoints: tippingPoints)
     }
-
-    /// Runs engine work, mapping internal errors to `EngineError`.
-    func mapped(_ work: () throws -> Void) throws(EngineError) {
-        do {
-            try work()
-        } catch let error as EngineError {
-            throw error
-        } catch let failure as RuntimeFailure {
-            throw .runtime(rule: network.ruleName(containing: failure.span) ?? "", message: failure.message, span: failure.span)
-        } catch let duplicate as DuplicateKey {
-            throw .duplicateKey(template: network.templates[duplicate.template].name, key: describeKey(duplicate.twin), span: nil)
-        } catch {
-            throw .internalError("\(error)")
-        }
-    }
 }

@@ -43,15 +43,9 @@ public final class Engine {
     /// naming the busiest rule) or `isCancelled` answers true between two firings.
     @discardableResult
     public func run(maxFirings: Int = Engine.defaultMaxFirings, isCancelled: () -> Bool = { false }) throws(EngineError) -> RunOutcome {
-        do {
-            return try network.run(maxFirings: maxFirings, isCancelled: isCancelled)
-        } catch let error as EngineError {
-            throw error
-        } catch let failure as RuntimeFailure {
-            throw .runtime(rule: network.ruleName(containing: failure.span) ?? "", message: failure.message, span: failure.span)
-        } catch {
-            throw .internalError("\(error)")
-        }
+        var outcome = RunOutcome.quiescent
+        try mapped { outcome = try network.run(maxFirings: maxFirings, isCancelled: isCancelled) }
+        return outcome
     }
 
     /// The rule whose actions were running when the last run stopped with an error (it
@@ -63,6 +57,21 @@ public final class Engine {
         let facts = network.memory.liveIDs.filter { network.memory[$0].template != recommendationTemplate }.count
         return RunStatistics(facts: facts, recommendations: network.recommendations.count, rules: network.rules.count,
                              firings: network.firings)
+    }
+
+    /// Runs engine work, mapping internal errors to `EngineError`.
+    func mapped(_ work: () throws -> Void) throws(EngineError) {
+        do {
+            try work()
+        } catch let error as EngineError {
+            throw error
+        } catch let failure as RuntimeFailure {
+            throw .runtime(rule: network.ruleName(containing: failure.span) ?? "", message: failure.message, span: failure.span)
+        } catch let duplicate as DuplicateKey {
+            throw .duplicateKey(template: network.templates[duplicate.template].name, key: describeKey(duplicate.twin), span: nil)
+        } catch {
+            throw .internalError("\(error)")
+        }
     }
 
     func describeKey(_ fact: FactID) -> String {

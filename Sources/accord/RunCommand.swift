@@ -49,29 +49,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Show at most this many recommendations, the best ranked.")
     var top: Int?
 
-    @Option(help: "Stop with an error after this many rule firings.")
-    var maxFirings: Int = Engine.defaultMaxFirings
-
-    @Option(help: "Stop with an error when evaluating takes longer than this many seconds, loading included.")
-    var timeout: Double?
+    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        if maxFirings < 1 { throw ValidationError("--max-firings must be at least 1") }
-        if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() throws {
-        let cancellation = RunCancellation(timeout: timeout)
-        let analysis = Frontend.analyze(paths: input.resolved)
-        Terminal.report(analysis.diagnostics)
-        let analysed = ExitStatus.forAnalysis(analysis)
-        guard analysed.code == 0, let model = analysis.model else {
-            throw analysed.code == 0 ? ExitStatus.failures : analysed
-        }
-        if let scenario, model.scenario(named: scenario) == nil {
-            throw unknownScenario(scenario, in: model)
-        }
+        let cancellation = RunCancellation(timeout: limits.timeout)
+        let model = try SessionLoader.program(paths: input.resolved, scenarios: scenario.map { [$0] } ?? [])
         let printsToStandardOutput = format.printsToStandardOutput
         let engine: Engine
         do {
@@ -85,7 +71,7 @@ struct RunCommand: ParsableCommand {
             if let scenario { try engine.apply(scenario: scenario) }
             cancellation.watch()
             defer { cancellation.stop() }
-            try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+            try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
         } catch {
             throw RunFailure.status(for: error, cancellation: cancellation, model: model, firing: engine.ruleFiringAtError)
         }
@@ -94,14 +80,5 @@ struct RunCommand: ParsableCommand {
                                sources: input.resolved, scenario: scenario)
         Terminal.writeOut(format.render(result, explain: explain, useColor: Terminal.stdoutWantsColor))
         throw ExitStatus.success
-    }
-
-    /// Bad usage (exit 2): the name is checked before anything runs, and the message
-    /// lists the scenarios there are.
-    private func unknownScenario(_ name: String, in model: CheckedProgram) -> ExitStatus {
-        let known = model.scenarios.map { "`\($0.name.name)`" }
-        let note = known.isEmpty ? "the rules define no scenarios" : "the rules define " + known.joined(separator: ", ")
-        Terminal.writeError("accord: error: no scenario `\(name)`\nnote: \(note)\n")
-        return .invalidInput
     }
 }

@@ -2,12 +2,13 @@ import AccordCheck
 import AccordEngine
 import AccordTooling
 
-/// The start that `whatif` and `sweep` share: analyse the files (parse and check),
+/// The start the commands that run rules share: analyse the files (parse and check),
 /// stop on errors, check the scenario names, build the engine with the facts. Errors
 /// are reported here and come back as the exit status to end with.
 enum SessionLoader {
-    static func load(paths: [String], scenarios: [String], format: DiffFormat,
-                     cancellation: RunCancellation) throws(ExitStatus) -> (CheckedProgram, Engine) {
+    /// The checked program, or the exit status its diagnostics call for (they are
+    /// reported either way): 2 for syntax errors and unreadable files, 1 for checker errors.
+    static func program(paths: [String], scenarios: [String] = []) throws(ExitStatus) -> CheckedProgram {
         let analysis = Frontend.analyze(paths: paths)
         Terminal.report(analysis.diagnostics)
         let analysed = ExitStatus.forAnalysis(analysis)
@@ -17,6 +18,12 @@ enum SessionLoader {
         for name in scenarios where model.scenario(named: name) == nil {
             throw unknownScenario(name, in: model)
         }
+        return model
+    }
+
+    static func load(paths: [String], scenarios: [String], format: DiffFormat,
+                     cancellation: RunCancellation) throws(ExitStatus) -> (CheckedProgram, Engine) {
+        let model = try program(paths: paths, scenarios: scenarios)
         let printsToStandardOutput = format.printsToStandardOutput
         do {
             let engine = try Engine(program: model) { line in
@@ -28,7 +35,8 @@ enum SessionLoader {
         }
     }
 
-    /// Bad usage (exit 2), as `run` reports it: the message lists the scenarios there are.
+    /// Bad usage (exit 2): the name is checked before anything runs, and the message
+    /// lists the scenarios there are.
     static func unknownScenario(_ name: String, in model: CheckedProgram) -> ExitStatus {
         let known = model.scenarios.map { "`\($0.name.name)`" }
         let note = known.isEmpty ? "the rules define no scenarios" : "the rules define " + known.joined(separator: ", ")

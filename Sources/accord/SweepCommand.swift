@@ -63,11 +63,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "How to print the sweep.")
     var format: DiffFormat = .text
 
-    @Option(help: "Stop with an error after this many rule firings in one run.")
-    var maxFirings: Int = Engine.defaultMaxFirings
-
-    @Option(help: "Stop with an error when the command takes longer than this many seconds, loading included.")
-    var timeout: Double?
+    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         let range = [("--from", from), ("--to", to), ("--step", step)]
@@ -81,12 +77,10 @@ struct SweepCommand: ParsableCommand {
                 ? "give the values to try: --from A --to B --step S, or --values v1,v2,..."
                 : "--from, --to and --step go together; missing \(missing)")
         }
-        if maxFirings < 1 { throw ValidationError("--max-firings must be at least 1") }
-        if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() throws {
-        let cancellation = RunCancellation(timeout: timeout)
+        let cancellation = RunCancellation(timeout: limits.timeout)
         let reference: FieldReference
         do { reference = try FieldReference.parse(vary) } catch { throw SessionLoader.usage(error) }
         let (model, engine) = try SessionLoader.load(paths: input.resolved, scenarios: scenario.map { [$0] } ?? [],
@@ -103,13 +97,13 @@ struct SweepCommand: ParsableCommand {
         do {
             cancellation.watch()
             defer { cancellation.stop() }
-            try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+            try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
             if let scenario, let chain = model.scenarioChain(scenario) {
-                _ = try engine.whatIf(chain.flatMap(\.changes), maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+                _ = try engine.whatIf(chain.flatMap(\.changes), maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
             }
             // The fact may come or go with the scenario, so it is looked up only now.
             do { _ = try target.factID(in: engine) } catch { throw SessionLoader.usage(error) }
-            outcome = try SweepRunner.run(target, values: points, on: engine, scenario: scenario, maxFirings: maxFirings,
+            outcome = try SweepRunner.run(target, values: points, on: engine, scenario: scenario, maxFirings: limits.maxFirings,
                                           isCancelled: cancellation.isCancelled)
         } catch let error as EngineError {
             throw RunFailure.status(for: error, cancellation: cancellation, model: model, firing: engine.ruleFiringAtError)

@@ -36,25 +36,12 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Run only the tests whose name contains this text, ignoring case.")
     var filter: String?
 
-    @Option(help: "Fail a test (or stop the baseline) after this many rule firings in one run.")
-    var maxFirings: Int = Engine.defaultMaxFirings
-
-    @Option(help: "Stop with an error when testing takes longer than this many seconds, loading included.")
-    var timeout: Double?
-
-    func validate() throws {
-        if maxFirings < 1 { throw ValidationError("--max-firings must be at least 1") }
-        if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
-    }
+    /// A test that reaches the firing limit fails; the baseline reaching it stops the command.
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let cancellation = RunCancellation(timeout: timeout)
-        let analysis = Frontend.analyze(paths: input.resolved)
-        Terminal.report(analysis.diagnostics)
-        let analysed = ExitStatus.forAnalysis(analysis)
-        guard analysed.code == 0, let model = analysis.model else {
-            throw analysed.code == 0 ? ExitStatus.failures : analysed
-        }
+        let cancellation = RunCancellation(timeout: limits.timeout)
+        let model = try SessionLoader.program(paths: input.resolved)
         let report = PolicyTestReport(useColor: Terminal.stdoutWantsColor)
         let tests = PolicyTestRunner.select(model.tests, filter: filter)
         guard !tests.isEmpty else {
@@ -64,7 +51,7 @@ struct TestCommand: ParsableCommand {
         cancellation.watch()
         defer { cancellation.stop() }
         var engine = try baseline(model, cancellation: cancellation)
-        let maxFirings = self.maxFirings
+        let maxFirings = limits.maxFirings
         let rebuild = { () throws(EngineError) -> Engine in
             do throws(BaselineError) {
                 return try Self.baseline(model, maxFirings: maxFirings, cancellation: cancellation)
@@ -92,7 +79,7 @@ struct TestCommand: ParsableCommand {
     /// changes: reported like `accord run` reports it, and no test runs.
     private func baseline(_ model: CheckedProgram, cancellation: RunCancellation) throws -> Engine {
         do {
-            return try Self.baseline(model, maxFirings: maxFirings, cancellation: cancellation)
+            return try Self.baseline(model, maxFirings: limits.maxFirings, cancellation: cancellation)
         } catch {
             let status = RunFailure.status(for: error.error, cancellation: cancellation, model: model, firing: error.firing)
             if case .cancelled = error.error {

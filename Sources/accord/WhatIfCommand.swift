@@ -38,33 +38,27 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "How to print the differences.")
     var format: DiffFormat = .text
 
-    @Option(help: "Stop with an error after this many rule firings in one run.")
-    var maxFirings: Int = Engine.defaultMaxFirings
-
-    @Option(help: "Stop with an error when the command takes longer than this many seconds, loading included.")
-    var timeout: Double?
+    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if scenarios.isEmpty { throw ValidationError("name a scenario with --scenario NAME") }
         if let twice = scenarios.first(where: { name in scenarios.filter { $0 == name }.count > 1 }) {
             throw ValidationError("--scenario \(twice) is given twice")
         }
-        if maxFirings < 1 { throw ValidationError("--max-firings must be at least 1") }
-        if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() throws {
-        let cancellation = RunCancellation(timeout: timeout)
+        let cancellation = RunCancellation(timeout: limits.timeout)
         let (model, engine) = try SessionLoader.load(paths: input.resolved, scenarios: scenarios, format: format,
                                                      cancellation: cancellation)
         var results: [WhatIfResult] = []
         do {
             cancellation.watch()
             defer { cancellation.stop() }
-            try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
+            try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
             let runner = WhatIfRunner(engine: engine)
             for scenario in scenarios {
-                results.append(try runner.evaluate(scenario: scenario, maxFirings: maxFirings,
+                results.append(try runner.evaluate(scenario: scenario, maxFirings: limits.maxFirings,
                                                    isCancelled: cancellation.isCancelled))
             }
         } catch {

@@ -29,13 +29,8 @@ extension Network {
     private func fire(_ activation: Activation) throws {
         activation.fired = true
         firings += 1
-        let rule = rules[activation.rule]
-        let context = EvaluationContext(network: self, token: activation.token, current: nil,
-                                        snapshot: snapshot(of: activation.token, levels: rule.levelCount))
-        defer {
-            // Only activations that support something are needed after they fire.
-            if activation.supported.isEmpty, activation.recommended.isEmpty { activations[activation.id] = nil }
-        }
+        let (rule, context) = firing(activation)
+        defer { forgetIfUnneeded(activation) }
         for action in rule.actions {
             do {
                 try execute(action, of: rule, activation: activation, in: context)
@@ -65,12 +60,8 @@ extension Network {
     func fireLogically(_ activation: Activation) throws {
         activation.fired = true
         agenda.discard()
-        let rule = rules[activation.rule]
-        let context = EvaluationContext(network: self, token: activation.token, current: nil,
-                                        snapshot: snapshot(of: activation.token, levels: rule.levelCount))
-        defer {
-            if activation.supported.isEmpty, activation.recommended.isEmpty { activations[activation.id] = nil }
-        }
+        let (rule, context) = firing(activation)
+        defer { forgetIfUnneeded(activation) }
         for action in rule.actions {
             switch action {
             case .recommend, .derive:
@@ -80,6 +71,19 @@ extension Network {
                 continue
             }
         }
+    }
+
+    /// The rule an activation fires and the context its actions evaluate in.
+    private func firing(_ activation: Activation) -> (CompiledRule, EvaluationContext) {
+        let rule = rules[activation.rule]
+        let context = EvaluationContext(network: self, token: activation.token, current: nil,
+                                        snapshot: snapshot(of: activation.token, levels: rule.levelCount))
+        return (rule, context)
+    }
+
+    /// Only activations that support something are needed after they fire.
+    private func forgetIfUnneeded(_ activation: Activation) {
+        if activation.supported.isEmpty, activation.recommended.isEmpty { activations[activation.id] = nil }
     }
 
     /// The values every level of a token held when it matched.
