@@ -1,4 +1,5 @@
-# Quick start: `make run` evaluates Rules/, `make test` runs the suite.
+# Quick start: `make run` evaluates Rules/, `make test` runs the Swift suite and the
+# rule base's policy tests (`accord test Rules`).
 SWIFT ?= swift
 BUILD_FLAGS ?=
 ACCORD = .build/debug/accord
@@ -27,6 +28,7 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	$(ACCORD) test Rules
 
 check: build
 	$(ACCORD) check Rules
