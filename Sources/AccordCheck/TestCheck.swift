@@ -11,6 +11,7 @@ enum TestCheck {
     }
 
     static func check(_ test: TestDeclaration, in context: inout CheckContext) {
+        warnAboutLateGivens(in: test, into: &context.diagnostics)
         var facts = context.facts.keys
         for given in test.givens {
             switch given {
@@ -45,5 +46,22 @@ enum TestCheck {
             }
         }
         context.diagnostics += checker.diagnostics
+    }
+
+    /// Every `given` applies before any expectation, wherever it is written; one written
+    /// after an `expect` reads as if that expectation saw the state before it.
+    private static func warnAboutLateGivens(in test: TestDeclaration, into diagnostics: inout [Diagnostic]) {
+        guard let first = test.expectations.first?.span else { return }
+        for given in test.givens {
+            let span = switch given {
+            case .scenario(let name): name.span
+            case .inline(_, let span): span
+            }
+            guard span.file === first.file, span.start > first.start else { continue }
+            diagnostics.append(.warning(
+                "check.given-after-expect",
+                "this `given` is written after an `expect`, but every `given` applies before the test's expectations",
+                at: span, notes: [.init("the first expectation is here; move the `given` above it", span: first)]))
+        }
     }
 }
