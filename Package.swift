@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AccordEngine", targets: ["AccordEngine"]),
         .library(name: "Accord", targets: ["Accord"]),
         .library(name: "AccordTooling", targets: ["AccordTooling"]),
+        .library(name: "AccordRepl", targets: ["AccordRepl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "AccordEngine", dependencies: ["AccordSyntax", "AccordCheck", "AccordFormat"]),
         .target(name: "Accord", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
         .target(name: "AccordTooling", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
+        .target(name: "AccordRepl", dependencies: ["AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine", "AccordTooling"]),
         .executableTarget(name: "accord", dependencies: [
             "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine", "AccordTooling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "AccordFormatTests", dependencies: ["AccordFormat", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "Accord", "AccordTestSupport"]),
         .testTarget(name: "AccordToolingTests", dependencies: ["AccordTooling", "Accord", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
+        .testTarget(name: "AccordReplTests", dependencies: ["AccordRepl", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["AccordCheck", "AccordFormat", "AccordTestSupport", "accord"]),
     ]
 )
