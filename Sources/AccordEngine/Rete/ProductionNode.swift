@@ -21,4 +21,7 @@ final class ProductionNode: BetaNode {
     }
 
     var activationCount: Int { activationOf.count }
+
+    /// The complete matches' activations, oldest first (waiting or fired).
+    var matches: [Activation] { activationOf.values.sorted { $0.id < $1.id } }
 }
