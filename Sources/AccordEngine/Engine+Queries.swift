@@ -118,7 +118,7 @@ extension Engine {
     private func snapshot(_ id: FactID) -> FactSnapshot {
         let record = network.memory[id]
         return FactSnapshot(id: id, template: network.templates[record.template].name, fields: network.namedValues(record),
-                            cite: record.cite, isLogical: record.isLogical)
+                            cite: record.cite, isLogical: record.isLogical, assertedBy: network.assertingRule(record))
     }
 
     /// Runs a query, mapping the compiler's and evaluator's errors to `EngineError`.

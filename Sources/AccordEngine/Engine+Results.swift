@@ -17,7 +17,15 @@ extension Engine {
             let model = network.templates[record.template]
             if let template, model.name != template { return nil }
             return FactSnapshot(id: id, template: model.name, fields: network.namedValues(record), cite: record.cite,
-                                isLogical: record.isLogical)
+                                isLogical: record.isLogical, assertedBy: network.assertingRule(record))
         }
+    }
+}
+
+extension Network {
+    /// The rule whose `assert` made a fact, if one did.
+    func assertingRule(_ record: FactRecord) -> String? {
+        guard case .asserted(let rule) = record.origin else { return nil }
+        return rules[rule].name
     }
 }

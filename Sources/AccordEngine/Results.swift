@@ -84,6 +84,12 @@ public struct FactSnapshot: Sendable, Hashable {
     public let cite: String?
     /// True for facts that exist only while the match that derived them holds.
     public let isLogical: Bool
+    /// The rule whose `assert` made it; nil for a given fact (files, scenarios, the
+    /// session) and for a logical one.
+    public var assertedBy: String? = nil
+
+    /// Given: from the files, a scenario or the session, not made by a rule.
+    public var isGiven: Bool { !isLogical && assertedBy == nil }
 }
 
 public struct RunStatistics: Sendable, Hashable {
