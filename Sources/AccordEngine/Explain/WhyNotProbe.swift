@@ -71,10 +71,11 @@ struct WhyNotProbe {
 
     private func closestCandidate(_ pattern: Pattern, scope: CompileScope, token: Token) throws -> WhyNotReason {
         let all = try candidates(pattern, scope: scope, token: token)
-        // A fact mentioning the subject first; then the furthest through the
-        // constraints; then the oldest fact.
+        // A fact mentioning the subject first, unless the match has one already; then
+        // the furthest through the constraints; then the oldest fact.
+        let preferSubject = !token.facts.contains(where: mentions)
         let best = all.min { a, b in
-            if a.mentionsSubject != b.mentionsSubject { return a.mentionsSubject }
+            if preferSubject, a.mentionsSubject != b.mentionsSubject { return a.mentionsSubject }
             if a.satisfied != b.satisfied { return a.satisfied > b.satisfied }
             return a.fact < b.fact
         }
