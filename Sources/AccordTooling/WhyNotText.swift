@@ -5,18 +5,19 @@ import AccordEngine
 /// the closest partial match with its facts (and their cites), then the first failing
 /// condition as written, where it is, and the values that made it fail.
 ///
-///     rule `port_freight` does not fire for "Jilin"
-///     closest: 1 of 2 conditions hold (1 match)
-///       Corridor { from: "Jilin", to: "Primorsky Krai" }
-///     fails at condition 2, rules.accord:62:5: $ru: Region(name == $c.to, count(ports) > 0)
-///       `count(ports) > 0` is false for Region["Primorsky Krai"] { ... }
-///         count(ports)... 
+///     rule `port_freight` does not fire for "Heilongjiang" (it recommends for "Jilin")
+///     closest: 1 of 2 conditions hold
+///       Corridor { from: "Heilongjiang", to: "Amur Oblast" }
+///         derived by `border_corridor`
+///     fails at condition 2, rules.accord:48:5: $ru: Region(name == $c.to, count(ports) > 0)
+///       `count(ports) > 0` is false for Region["Amur Oblast"] (the closest of 4 facts)
+///         ports = []
 public enum WhyNotText {
     public static func render(_ report: WhyNotReport) -> String {
         var lines = [headline(report)]
         if let first = report.closest.first {
             var closest = "closest: \(first.satisfied) of \(ReportText.plural(report.conditionCount, "condition")) hold"
-            if report.closestCount > 1 { closest += " (\(ReportText.plural(report.closestCount, "match")); the first:)" }
+            if report.closestCount > 1 { closest += " (\(report.closestCount) matches; the first:)" }
             lines.append(closest)
             for fact in first.facts { lines += factLines(fact, indent: "  ") }
             for aggregate in first.aggregates {
@@ -57,7 +58,7 @@ public enum WhyNotText {
             lines.append("  there is no `\(template)` fact")
         case .constraint(let constraint):
             let outcome = constraint.error.map { "fails (\($0))" } ?? "is false"
-            lines.append("  `\(constraint.source.text)` \(outcome) for \(ReportText.fact(constraint.fact))"
+            lines.append("  `\(constraint.source.text)` \(outcome) for \(address(constraint.fact))"
                 + (constraint.candidates > 1 ? " (the closest of \(constraint.candidates) facts)" : ""))
             if let cite = constraint.fact.cite { lines.append("    cite \(ReportText.value(.string(cite)))") }
             for value in constraint.values { lines.append("    \(value.name) = \(ReportText.value(value.value))") }
@@ -80,5 +81,11 @@ public enum WhyNotText {
         if let derivation = fact.derivedBy { lines.append(indent + "  derived by `\(derivation.rule)`") }
         if let cite = fact.cite { lines.append(indent + "  cite \(ReportText.value(.string(cite)))") }
         return lines
+    }
+
+    /// `Region["Jilin"]` for a keyed fact; an unkeyed one has only its fields to name it.
+    private static func address(_ fact: Support) -> String {
+        guard !fact.key.isEmpty else { return ReportText.fact(fact) }
+        return fact.template + "[" + fact.key.map(ReportText.value).joined(separator: ", ") + "]"
     }
 }
