@@ -38,9 +38,12 @@ public enum SessionWriter {
     static func factsBlock(_ facts: [FactSnapshot], program: CheckedProgram) -> String {
         var lines = ["facts {"]
         for fact in facts {
-            // Every field is written, defaults included, so the values survive a change
-            // of defaults and read exactly as the session has them.
-            let fields = fact.fields.map { "\($0.name): \(valueText($0.value))" }.joined(separator: ", ")
+            // A field that holds its template's default is left out, as a file would
+            // write it; the default is in the same file, so the value reads back the same.
+            let template = program.template(named: fact.template)
+            let fields = fact.fields
+                .filter { field in template?.field(named: field.name)?.defaultValue != field.value }
+                .map { "\($0.name): \(valueText($0.value))" }.joined(separator: ", ")
             lines.append("  \(fact.template) { \(fields) }")
             if let cite = fact.cite { lines.append("    cite \(StringEscaping.literal(cite))") }
         }
