@@ -36,12 +36,24 @@ private struct WhyNotAnalysis {
     let network: Network
     let rule: CompiledRule
     let subject: String?
+    let layout: RuleLayout
+    let probe: WhyNotProbe
+    /// The subjects of the rule's current recommendations, sorted.
+    let recommended: [String]
+
+    init(network: Network, rule: CompiledRule, subject: String?) {
+        self.network = network
+        self.rule = rule
+        self.subject = subject
+        layout = RuleLayout(rule.declaration, templates: network.templatesByName)
+        probe = WhyNotProbe(network: network, rule: rule, layout: layout, subject: subject)
+        recommended = Set(network.recommendations.entries.values
+            .filter { $0.key.rule == rule.index && $0.best != nil }
+            .map { network.symbols.text($0.key.subject) }).sorted()
+    }
 
     func report() throws -> WhyNotReport {
-        let recommended = recommendedSubjects()
         let recommends = rule.actions.contains { if case .recommend = $0 { true } else { false } }
-        let probe = WhyNotProbe(network: network, rule: rule,
-                                layout: RuleLayout(rule.declaration, templates: network.templatesByName), subject: subject)
         let complete = rule.production.matches.filter { activation in
             subject == nil || activation.token.facts.contains(where: probe.mentions)
         }
@@ -57,12 +69,12 @@ private struct WhyNotAnalysis {
         }
         if complete.contains(where: { !$0.fired }) { return verdict(.pending, closest: complete.map(\.token)) }
         if !complete.isEmpty { return verdict(.otherSubject, closest: complete.map(\.token)) }
-        return try failing(probe)
+        return try failing()
     }
 
     /// The furthest partial matches (with the subject, when any mention it) and why the
     /// best of them stops.
-    private func failing(_ probe: WhyNotProbe) throws -> WhyNotReport {
+    private func failing() throws -> WhyNotReport {
         let levels = network.partialMatches(of: rule)
         // The root token matches the empty prefix: level -1.
         var reached: (level: Int, tokens: [Token]) = (-1, [network.rootToken])
@@ -72,7 +84,7 @@ private struct WhyNotAnalysis {
             let mentioning = tokens.filter { $0.facts.contains(where: probe.mentions) }
             if !mentioning.isEmpty { reachedWithSubject = (level, mentioning) }
         }
-        if subject != nil, reachedWithSubject == nil, let found = try subjectFailure(levels, probe) {
+        if subject != nil, reachedWithSubject == nil, let found = try subjectFailure(levels) {
             return found
         }
         let chosen = reachedWithSubject ?? reached
@@ -81,7 +93,7 @@ private struct WhyNotAnalysis {
             // found above): the rule holds, not for this subject.
             return WhyNotReport(rule: rule.name, subject: subject, verdict: .otherSubject,
                                 conditionCount: rule.declaration.conditions.count,
-                                recommendedSubjects: recommendedSubjects(), closest: [], closestCount: 0, failed: nil)
+                                recommendedSubjects: recommended, closest: [], closestCount: 0, failed: nil)
         }
         // Of the first few matches, the one whose failing condition gets furthest.
         var best: (token: Token, failure: FailedCondition)?
@@ -95,7 +107,7 @@ private struct WhyNotAnalysis {
             ordered.insert(token, at: 0)
         }
         return WhyNotReport(rule: rule.name, subject: subject, verdict: .failed,
-                            conditionCount: rule.declaration.conditions.count, recommendedSubjects: recommendedSubjects(),
+                            conditionCount: rule.declaration.conditions.count, recommendedSubjects: recommended,
                             closest: ordered.prefix(WhyNotReport.closestLimit).map(partial), closestCount: ordered.count,
                             failed: best?.failure)
     }
@@ -103,7 +115,7 @@ private struct WhyNotAnalysis {
     /// No match mentions the subject: the shallowest level where a fact mentioning it
     /// is the candidate that fails, if any (a rule may bind the subject's fact after
     /// conditions that hold for everyone).
-    private func subjectFailure(_ levels: [[Token]], _ probe: WhyNotProbe) throws -> WhyNotReport? {
+    private func subjectFailure(_ levels: [[Token]]) throws -> WhyNotReport? {
         let stages = [(level: -1, tokens: [network.rootToken])]
             + levels.enumerated().map { (level: $0.offset, tokens: $0.element) }
         for stage in stages where stage.level + 1 < levels.count {
@@ -113,17 +125,11 @@ private struct WhyNotAnalysis {
                       constraint.fact.fields.contains(where: { $0.value == .string(subject ?? "") }) else { continue }
                 return WhyNotReport(rule: rule.name, subject: subject, verdict: .failed,
                                     conditionCount: rule.declaration.conditions.count,
-                                    recommendedSubjects: recommendedSubjects(), closest: [partial(token)],
+                                    recommendedSubjects: recommended, closest: [partial(token)],
                                     closestCount: stage.tokens.count, failed: failure)
             }
         }
         return nil
-    }
-
-    private func recommendedSubjects() -> [String] {
-        Array(Set(network.recommendations.entries.values
-            .filter { $0.key.rule == rule.index && $0.best != nil }
-            .map { network.symbols.text($0.key.subject) })).sorted()
     }
 
     /// How close a failure comes: constraints satisfied by the best candidate.
@@ -134,7 +140,6 @@ private struct WhyNotAnalysis {
     }
 
     private func partial(_ token: Token) -> PartialMatch {
-        let layout = RuleLayout(rule.declaration, templates: network.templatesByName)
         var explanation = Network.Explanation(valuesBefore: nil)
         var aggregates: [NamedValue] = []
         var current: Token? = token

@@ -61,7 +61,9 @@ struct WhyNotProbe {
                     if try constraint.evaluate(context).asBool { continue }
                 } catch let runtime as RuntimeFailure {
                     error = runtime.message
-                } catch {}
+                } catch let other {
+                    error = "\(other)"
+                }
                 failure = index
                 break
             }
