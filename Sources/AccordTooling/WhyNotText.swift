@@ -43,7 +43,8 @@ public enum WhyNotText {
             let subject = ReportText.value(.string(report.subject ?? ""))
             return report.closest.isEmpty
                 ? "no match of \(rule) mentions \(subject)\(recommends)"
-                : "every condition of \(rule) holds with facts mentioning \(subject), but it does not recommend for it\(recommends)"
+                : "every condition of \(rule) holds with facts mentioning \(subject), "
+                    + "but it does not recommend for it\(recommends)"
         case .failed:
             return "\(rule) does not fire\(forSubject)" + (others.isEmpty ? "" : " (it recommends for \(others))")
         }

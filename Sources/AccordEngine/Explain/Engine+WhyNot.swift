@@ -58,7 +58,8 @@ private struct WhyNotAnalysis {
             subject == nil || activation.token.facts.contains(where: probe.mentions)
         }
         func verdict(_ verdict: WhyNotReport.Verdict, closest: [Token] = []) -> WhyNotReport {
-            WhyNotReport(rule: rule.name, subject: subject, verdict: verdict, conditionCount: rule.declaration.conditions.count,
+            WhyNotReport(rule: rule.name, subject: subject, verdict: verdict,
+                         conditionCount: rule.declaration.conditions.count,
                          recommendedSubjects: recommended, closest: closest.prefix(WhyNotReport.closestLimit).map(partial),
                          closestCount: closest.count, failed: nil)
         }

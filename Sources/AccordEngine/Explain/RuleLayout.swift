@@ -22,7 +22,8 @@ struct RuleLayout {
         var scope = CompileScope()
         func addAggregates(_ expressions: [Expression], condition: Int?) {
             for expression in expressions {
-                for aggregate in ExpressionAnalysis.aggregates(in: expression) where scope.aggregateLevels[aggregate.span] == nil {
+                for aggregate in ExpressionAnalysis.aggregates(in: expression)
+                where scope.aggregateLevels[aggregate.span] == nil {
                     scope.aggregateLevels[aggregate.span] = levels.count
                     levels.append(.aggregate(aggregate, condition: condition))
                 }

@@ -136,6 +136,27 @@ import Testing
         #expect(nowhere.recommendedSubjects == ["Amur Oblast"])
     }
 
+    @Test func aMatchOnTheSubjectsFactsThatRecommendsForAnotherSubject() throws {
+        let engine = try makeEngine("""
+        template Region { key name; name: string, country: string }
+        facts {
+          Region { name: "Jilin", country: "CN" }
+        }
+        rule china {
+          when
+            $r: Region(country == "CN")
+          then
+            recommend "engage {$r.name}" { subject: $r.country }
+        }
+        """)
+        try engine.run()
+        let report = try engine.whyNot(rule: "china", subject: "Jilin")
+        #expect(report.verdict == .otherSubject)
+        #expect(report.recommendedSubjects == ["CN"])
+        #expect(report.closest.first?.facts.map(\.key) == [[.string("Jilin")]])
+        #expect(try engine.whyNot(rule: "china", subject: "CN").fired)
+    }
+
     @Test func beforeARunTheCompleteMatchIsPending() throws {
         let engine = try makeEngine(Self.program)
         let report = try engine.whyNot(rule: "bigTrade", subject: "Heilongjiang")
