@@ -17,13 +17,9 @@ extension ReplSession {
         case "why": return why(arguments)
         case "save": return save(arguments)
         case "agenda": return agenda()
+        case "whynot": return whyNot(arguments)
         default: return nil
         }
-    }
-
-    /// Whether `:help` lists a command (one waiting on an engine API is left out).
-    func isAvailable(_ command: ReplCommand) -> Bool {
-        !["whynot"].contains(command.name)
     }
 
     /// The scenarios of the files, without the session's own change script.
@@ -213,7 +209,27 @@ extension ReplSession {
         return words
     }
 
-    // MARK: - :agenda, :why
+    // MARK: - :agenda, :why, :whynot
+
+    func whyNot(_ arguments: String) -> ReplReply {
+        let text = arguments.trimmingWhitespace()
+        let rule = String(text.prefix { !$0.isWhitespace })
+        guard !rule.isEmpty else {
+            return .error("error: :whynot needs a rule name\nexample: :whynot port_freight Heilongjiang")
+        }
+        let subjectText = ReplSession.unquoted(String(text.dropFirst(rule.count)))
+        guard ruleNames.contains(rule) else {
+            var message = "error: no rule `\(rule)`\n"
+            if let suggestion = NameSuggestion.best(for: rule, among: ruleNames) { message += "note: did you mean `\(suggestion)`?\n" }
+            return .error(message)
+        }
+        do {
+            let report = try live.engine.whyNot(rule: rule, subject: subjectText.isEmpty ? nil : subjectText)
+            return ReplReply(output: WhyNotText.render(report))
+        } catch {
+            return .error("error: " + EngineFailure.message(for: error))
+        }
+    }
 
     func agenda() -> ReplReply {
         let pending = live.engine.pendingActivations()

@@ -113,7 +113,7 @@ extension ReplSession {
         let wanted = arguments.hasPrefix(":") ? String(arguments.dropFirst()) : arguments
         if wanted.isEmpty {
             var out = style.bold("Commands") + "\n"
-            let shown = ReplSession.commands.filter(isAvailable)
+            let shown = ReplSession.commands
             let width = shown.map { usage($0).count }.max() ?? 0
             for command in shown {
                 out += "  " + ReplText.pad(usage(command), width) + "  " + command.summary + "\n"
@@ -133,9 +133,9 @@ extension ReplSession {
 
                 """)
         }
-        guard let command = ReplSession.command(named: wanted), isAvailable(command) else {
+        guard let command = ReplSession.command(named: wanted) else {
             var message = "error: no command `:\(wanted)`\n"
-            if let suggestion = NameSuggestion.best(for: wanted, among: ReplSession.commands.filter(isAvailable).map(\.name)) {
+            if let suggestion = NameSuggestion.best(for: wanted, among: ReplSession.commands.map(\.name)) {
                 message += "note: did you mean `:\(suggestion)`?\n"
             }
             return .error(message)
@@ -274,7 +274,15 @@ extension ReplSession {
             }
             return .error(message)
         }
+        // Given facts in the order they were made, derived ones after them by content:
+        // a derivation's identity is not kept when a checkpoint is rolled back.
         let facts = live.engine.facts(of: name.isEmpty ? nil : name).filter { $0.template != "Recommendation" }
+            .map { (fact: $0, text: describe($0)) }
+            .sorted { lhs, rhs in
+                if lhs.fact.isLogical != rhs.fact.isLogical { return !lhs.fact.isLogical }
+                return lhs.fact.isLogical ? lhs.text < rhs.text : lhs.fact.id < rhs.fact.id
+            }
+            .map(\.fact)
         guard !facts.isEmpty else {
             return ReplReply(output: name.isEmpty ? "No facts.\n" : "No `\(name)` facts.\n")
         }

@@ -41,7 +41,7 @@ extension ReplSession {
         let afterColon = before[(leading + 1)...]
         guard let space = afterColon.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
             let word = String(afterColon)
-            let names = ReplSession.commands.filter(isAvailable).map(\.name)
+            let names = ReplSession.commands.map(\.name)
             return ReplCompletion(replaceFrom: leading + 1, candidates: ReplSession.matching(word, names))
         }
         let name = String(before[(leading + 1)..<space])
@@ -59,7 +59,7 @@ extension ReplSession {
         case "why", "whynot": candidates = argumentsBefore == 0 ? ruleNames : subjects()
         case "scenario": candidates = argumentsBefore == 0 ? scenarioNames : []
         case "facts", "sweep": candidates = argumentsBefore == 0 ? templateNames : []
-        case "help": candidates = argumentsBefore == 0 ? ReplSession.commands.filter(isAvailable).map(\.name) + ["whatif"] : []
+        case "help": candidates = argumentsBefore == 0 ? ReplSession.commands.map(\.name) + ["whatif"] : []
         default: candidates = []
         }
         return ReplCompletion(replaceFrom: start, candidates: ReplSession.matching(word, candidates))

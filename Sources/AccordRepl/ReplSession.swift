@@ -200,6 +200,9 @@ public final class ReplSession {
             return ReplReply(diagnostics: render(loaded.diagnostics) + "nothing changed\n")
         }
         var candidate = state
+        // A name typed again replaces what was typed before under it (a file's declarations
+        // stay: redefining one of those is the checker's duplicate error).
+        let replaced = candidate.removeTypedDeclarations(named: loaded.program.units.flatMap(\.declarations))
         candidate.definitions.append(TypedText(name: name, text: text))
         candidate.definitionUnits.append(loaded.program.units)
         switch build(candidate, isCancelled: isCancelled) {
@@ -211,7 +214,7 @@ public final class ReplSession {
             let what = ReplSession.describe(loaded.program.units.flatMap(\.declarations))
             accept(candidate, built, undo: "definition " + what)
             let ownWarnings = warnings.filter { $0.span.file.path == name }
-            var out = "defined " + what + "\n"
+            var out = (replaced.isEmpty ? "defined " : "redefined ") + what + "\n"
             out += printedLines(built.printer.take())
             out += changeSummary(before: before, after: live.engine.recommendations())
             return ReplReply(output: out, diagnostics: render(ownWarnings))
