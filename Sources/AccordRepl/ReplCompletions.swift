@@ -31,7 +31,10 @@ extension ReplSession {
         return candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }.sorted()
     }
 
-    var templateNames: [String] { live.model.templates.map(\.name) }
+    /// Templates facts can be written for (not the built-in `Recommendation`).
+    var templateNames: [String] { live.model.templates.filter { !$0.isBuiltIn }.map(\.name) }
+    /// Templates a pattern can match, built-in ones too.
+    var patternTemplateNames: [String] { live.model.templates.map(\.name) }
     var ruleNames: [String] { live.model.rules.map(\.name.name) }
     var scenarioNames: [String] { scenarios.map(\.name.name) }
 
@@ -127,7 +130,8 @@ extension ReplSession {
         while start > 0, ReplSession.isWordCharacter(before[start - 1]) { start -= 1 }
         let previous = String(before[start..<end])
         switch previous {
-        case "assert", "facts", "retract", "modify", "not", "exists", "template": return templateNames
+        case "assert", "facts", "retract", "modify", "template": return templateNames
+        case "not", "exists": return patternTemplateNames
         case "given", "extends", "scenario": return scenarioNames
         case "recommend": return ruleNames
         case "rule": return ruleNames
@@ -137,7 +141,7 @@ extension ReplSession {
             // `$p: T(` — a pattern after its binding.
             var bind = end - 1
             while bind > 0, ReplSession.isWordCharacter(before[bind - 1]) { bind -= 1 }
-            if bind > 0, before[bind - 1] == "$" { return templateNames }
+            if bind > 0, before[bind - 1] == "$" { return patternTemplateNames }
         }
         if let template = openRecordTemplate(before) {
             return live.model.template(named: template)?.fieldNames ?? []
