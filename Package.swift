@@ -32,7 +32,7 @@ let package = Package(
             "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine", "AccordTooling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"], path: "Benchmarks/AccordBench"),
+        .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine", "AccordRepl"], path: "Benchmarks/AccordBench"),
         .target(name: "AccordTestSupport", dependencies: ["AccordSyntax"], path: "Tests/AccordTestSupport"),
         .testTarget(name: "AccordSyntaxTests", dependencies: ["AccordSyntax", "AccordTestSupport"]),
         .testTarget(name: "AccordCheckTests", dependencies: ["AccordCheck", "AccordTestSupport"]),
