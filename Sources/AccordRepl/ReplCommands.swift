@@ -119,6 +119,7 @@ extension ReplSession {
                 out += "  " + ReplText.pad(usage(command), width) + "  " + command.summary + "\n"
             }
             out += "  " + ReplText.pad("whatif { CHANGES }", width) + "  show what changes would do, without keeping them\n"
+            out += "  " + ReplText.pad("whatif SCENARIO", width) + "  the same for a scenario of the files\n"
             out += "\nType definitions (template, facts, rule, scenario, test) and changes (assert, modify, retract)\n"
             out += "as in a file. An entry continues while braces, brackets, parentheses or a string are open.\n"
             out += ":help COMMAND explains one command.\n"
@@ -127,8 +128,10 @@ extension ReplSession {
         if wanted == "whatif" {
             return ReplReply(output: """
                 whatif { CHANGES }
-                  Applies the changes (assert, modify, retract) on top of the session, runs the rules, shows
-                  the recommendations added (+), removed (-) and rescored (~), then undoes them all.
+                whatif SCENARIO
+                  Applies the changes (assert, modify, retract), or a scenario's (its parents' first), on top of
+                  the session one at a time, runs the rules after each, shows the recommendations added (+),
+                  removed (-) and rescored (~), then undoes them all: the session is left as it was.
                   example: whatif { modify Region["Jilin"] { trade_with_russia_busd: 20 } }
 
                 """)
@@ -337,8 +340,11 @@ extension ReplSession {
 
     func whatIf(_ body: String, isCancelled: @escaping () -> Bool) -> ReplReply {
         var text = body
+        if !body.isEmpty, body.allSatisfy(ReplSession.isWordCharacter) {
+            return whatIf(scenario: body, isCancelled: isCancelled)
+        }
         guard text.hasPrefix("{"), text.hasSuffix("}") else {
-            return .error("error: whatif needs its changes in braces\nexample: whatif { modify Region[\"Jilin\"] { trade_with_russia_busd: 20 } }")
+            return .error("error: whatif needs its changes in braces, or a scenario's name\nexample: whatif { modify Region[\"Jilin\"] { trade_with_russia_busd: 20 } }")
         }
         text = String(text.dropFirst().dropLast())
         let block = TypedText(name: nextName(), text: text)
@@ -347,6 +353,24 @@ extension ReplSession {
             return ReplReply(diagnostics: render(check.diagnostics.filter { $0.severity == .error }))
         }
         guard !changes.isEmpty else { return .error("error: whatif has no changes\nexample: whatif { retract Park[\"Tomsk\"] }") }
+        return whatIf(changes, heading: "whatif: " + ReplSession.describe(changes: changes).replacingOccurrences(of: "; ", with: ", "),
+                      script: check.script, isCancelled: isCancelled)
+    }
+
+    /// `whatif NAME`: a scenario of the files (its parents' changes first), not kept.
+    func whatIf(scenario name: String, isCancelled: @escaping () -> Bool) -> ReplReply {
+        guard let chain = live.model.scenarioChain(name), let scenario = chain.last, name != ChangeScript.scenarioName else {
+            var message = "error: no scenario `\(name)`\n"
+            if let suggestion = NameSuggestion.best(for: name, among: scenarioNames) { message += "note: did you mean `\(suggestion)`?\n" }
+            return .error(message + "note: whatif NAME takes a scenario's name; whatif { ... } takes changes\n")
+        }
+        var heading = "whatif scenario " + name
+        if let title = scenario.title?.value { heading += ": " + title }
+        return whatIf(chain.flatMap(\.changes), heading: heading, script: nil, isCancelled: isCancelled)
+    }
+
+    /// Applies changes one at a time with a run after each, diffs, and rolls back.
+    func whatIf(_ changes: [Change], heading: String, script: ChangeScript?, isCancelled: @escaping () -> Bool) -> ReplReply {
         let engine = live.engine
         let before = engine.recommendations()
         let start = engine.checkpoint()
@@ -362,7 +386,7 @@ extension ReplSession {
             let firing = engine.ruleFiringAtError
             try? engine.rollback(to: start)
             _ = live.printer.take()
-            return engineFailure(error, model: live.model, script: check.script, firing: firing)
+            return engineFailure(error, model: live.model, script: script, firing: firing)
         }
         let printed = live.printer.take()
         do {
@@ -372,7 +396,7 @@ extension ReplSession {
         }
         let diff = ListDiff(before: before, after: after)
         var out = printedLines(printed)
-        out += style.bold("whatif: " + ReplSession.describe(changes: changes).replacingOccurrences(of: "; ", with: ", ")) + "\n"
+        out += style.bold(heading) + "\n"
         out += "\(ReplText.plural(before.count, "recommendation")) now, \(after.count) with the changes"
         out += diff.isEmpty ? "\n" : ": \(diff.tally)\n"
         out += diff.isEmpty ? "No change: the changes add, remove and rescore no recommendation.\n" : diff.render(style: style)

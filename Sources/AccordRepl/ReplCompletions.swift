@@ -132,7 +132,7 @@ extension ReplSession {
         switch previous {
         case "assert", "facts", "retract", "modify", "template": return templateNames
         case "not", "exists": return patternTemplateNames
-        case "given", "extends", "scenario": return scenarioNames
+        case "given", "extends", "scenario", "whatif": return scenarioNames
         case "recommend": return ruleNames
         case "rule": return ruleNames
         default: break

@@ -7,7 +7,7 @@ import Testing
         let output = ReplFixture.session().enter(":help").output
         for command in [":help", ":quit", ":load PATH", ":run", ":recs", ":facts [TEMPLATE]", ":rules", ":agenda", ":why N", ":whynot RULE [SUBJECT]",
                         ":scenario [NAME]", ":branch NAME", ":diff", ":keep", ":discard", ":sweep REF FROM TO STEP", ":undo",
-                        ":reset", ":save PATH", ":history", "whatif { CHANGES }"] {
+                        ":reset", ":save PATH", ":history", "whatif { CHANGES }", "whatif SCENARIO"] {
             #expect(output.contains("  " + command + " "), "missing \(command)")
         }
     }
@@ -110,8 +110,19 @@ import Testing
         #expect(multiLine.output.contains("+0 -1 ~1"), "\(multiLine)")
         #expect(session.snapshot == before)
         #expect(session.enter(#"whatif { modify Region["Jiln"] { trade_busd: 4 } }"#).diagnostics.contains("error:"))
-        #expect(session.enter("whatif retract").diagnostics.contains("braces"))
+        #expect(session.enter("whatif retract Park").diagnostics.contains("braces"))
         #expect(session.snapshot == before)
+    }
+
+    @Test func whatIfAScenarioOfTheFiles() {
+        let session = ReplFixture.session()
+        let before = session.snapshot
+        let reply = session.enter("whatif heilongjiang_signs_ecommerce")
+        #expect(reply.output.hasPrefix("whatif scenario heilongjiang_signs_ecommerce: Heilongjiang signs"), "\(reply)")
+        #expect(reply.output.contains("5 recommendations now, 3 with the changes: +0 -2 ~1"))
+        #expect(session.snapshot == before)
+        #expect(session.enter("whatif heilongjiang").diagnostics.contains("did you mean `heilongjiang_signs_ecommerce`?"))
+        #expect(session.completions(in: "whatif hei", cursor: 10).candidates == ["heilongjiang_signs_ecommerce"])
     }
 
     @Test func sweepReportsAndRestores() {
