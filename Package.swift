@@ -28,8 +28,12 @@ let package = Package(
         .target(name: "Accord", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
         .target(name: "AccordTooling", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine"]),
         .target(name: "AccordRepl", dependencies: ["AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine", "AccordTooling"]),
+        .systemLibrary(name: "CLibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditing", dependencies: ["CLibedit"]),
+        .target(name: "CPTY"),
         .executableTarget(name: "accord", dependencies: [
             "AccordSyntax", "AccordCheck", "AccordFormat", "AccordEngine", "AccordTooling",
+            "AccordRepl", "LineEditing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "accord-bench", dependencies: ["AccordSyntax", "AccordCheck", "AccordEngine", "AccordRepl"], path: "Benchmarks/AccordBench"),
@@ -40,6 +44,7 @@ let package = Package(
         .testTarget(name: "AccordEngineTests", dependencies: ["AccordEngine", "AccordCheck", "Accord", "AccordTestSupport"]),
         .testTarget(name: "AccordToolingTests", dependencies: ["AccordTooling", "Accord", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
         .testTarget(name: "AccordReplTests", dependencies: ["AccordRepl", "AccordEngine", "AccordCheck", "AccordTestSupport"]),
+        .testTarget(name: "ReplTerminalTests", dependencies: ["CPTY", "LineEditing", "AccordTestSupport", "accord"]),
         .testTarget(name: "PipelineTests", dependencies: ["AccordCheck", "AccordFormat", "AccordTestSupport", "accord"]),
     ]
 )
