@@ -199,19 +199,22 @@ public final class ReplSession {
         if loaded.diagnostics.hasErrors {
             return ReplReply(diagnostics: render(loaded.diagnostics) + "nothing changed\n")
         }
+        // A typed `import` of a file the session has already is not loaded twice.
+        let known = Set(state.units.map { ReplSession.canonical($0.file.path) })
+        let units = loaded.program.units.filter { $0.file.path == name || !known.contains(ReplSession.canonical($0.file.path)) }
         var candidate = state
         // A name typed again replaces what was typed before under it (a file's declarations
         // stay: redefining one of those is the checker's duplicate error).
-        let replaced = candidate.removeTypedDeclarations(named: loaded.program.units.flatMap(\.declarations))
+        let replaced = candidate.removeTypedDeclarations(named: units.flatMap(\.declarations))
         candidate.definitions.append(TypedText(name: name, text: text))
-        candidate.definitionUnits.append(loaded.program.units)
+        candidate.definitionUnits.append(units)
         switch build(candidate, isCancelled: isCancelled) {
         case .failure(let diagnostics, let message):
             if diagnostics.isEmpty, message == nil { return .error("interrupted: nothing changed") }
             return ReplReply(diagnostics: render(diagnostics) + (message.map { "error: \($0)\n" } ?? "") + "nothing changed\n")
         case .success(let built, let warnings):
             let before = live.engine.recommendations()
-            let what = ReplSession.describe(loaded.program.units.flatMap(\.declarations))
+            let what = ReplSession.describe(units.flatMap(\.declarations))
             accept(candidate, built, undo: "definition " + what)
             let ownWarnings = warnings.filter { $0.span.file.path == name }
             var out = (replaced.isEmpty ? "defined " : "redefined ") + what + "\n"

@@ -135,6 +135,21 @@ import Testing
         #expect(session.snapshot == before)
     }
 
+    @Test func aTypedImportLoadsAFileOnce() {
+        let folder = ReplFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        ReplFixture.write("rule greet { when $r: Region(country == \"RU\") then recommend \"Hi {$r.name}\" { subject: $r.name, score: 0.2 } }\n",
+                          to: folder + "/greet.accord")
+        let session = ReplFixture.session()
+        let first = session.enter("import \"\(folder)/greet.accord\"")
+        #expect(first.diagnostics.isEmpty, "\(first)")
+        #expect(first.output.contains("+2 -0 ~0"))
+        // The rules' own files are loaded already: importing one adds nothing, and is no error.
+        let again = session.enter("import \"\(ReplFixture.rules)/rules.accord\"")
+        #expect(again.diagnostics.isEmpty, "\(again)")
+        #expect(again.output.contains("none changed"))
+    }
+
     @Test func aPlainExpressionIsNotAStatement() {
         let session = ReplFixture.session()
         let before = session.snapshot
