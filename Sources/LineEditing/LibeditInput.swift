@@ -8,8 +8,10 @@ import Glibc
 ///   between them, returning -1 (which makes `readline()` return NULL) once it is set.
 /// - Bracketed paste. libedit's readline layer knows nothing of `ESC [200~ … ESC [201~`,
 ///   so the hook takes the pasted text out of the key stream and inserts it into the
-///   line as it is (`rl_insert_text`): a pasted tab is a tab, not a completion, and
-///   pasted line breaks stay in the line instead of submitting it half-pasted.
+///   line as it is (`rl_insert_text`), then hands libedit a key bound to
+///   `ed-redisplay` so the lines are drawn again with the paste. A pasted tab is a tab,
+///   not a completion, and pasted line breaks stay in the line instead of submitting it
+///   half-pasted; Enter submits the whole paste as one entry.
 ///
 /// Keys come back as Unicode scalars: libedit stores the hook's int as a `wchar_t`
 /// without decoding it, so the hook assembles UTF-8 itself.

@@ -33,10 +33,11 @@ struct ReplCommand: ParsableCommand {
     }
 
     func run() throws {
-        Interrupts.install()
         let environment = ProcessInfo.processInfo.environment
         let interactive = LibeditLineReader.isInteractive
         let session = ReplSession(paths: paths, useColor: interactive && environment["NO_COLOR"] == nil)
+        // From here on Ctrl-C never ends the process; while the files load it still can.
+        Interrupts.install()
         let reader: LineReader
         var history: ReplHistory?
         if interactive {

@@ -140,6 +140,21 @@ import Testing
         #expect(terminal.transcript.components(separatedBy: "warning:").count == 2)
     }
 
+    /// Colour on a terminal, never with NO_COLOR (the piped tests check there is none
+    /// without a terminal).
+    @Test(arguments: [false, true]) func errorsAreColouredUnlessNoColorIsSet(noColor: Bool) throws {
+        let (rules, home) = try ReplFixture.folder()
+        var environment = PseudoTerminal.environment(home: home)
+        if !noColor { environment["NO_COLOR"] = nil }
+        let terminal = try PseudoTerminal(executable: AccordBinary.path, arguments: ["repl", rules], environment: environment)
+        try terminal.expectPrompt()
+        terminal.send("assert Region { name: 12 }\r")
+        let reply = try terminal.expectPrompt()
+        #expect(reply.contains("error"))
+        let styled = reply.replacingOccurrences(of: "\u{1B}[?2004h", with: "").replacingOccurrences(of: "\u{1B}[?2004l", with: "")
+        #expect(styled.contains("\u{1B}[") == !noColor, "\(styled.debugDescription)")
+    }
+
     @Test func chineseInputIsEditedAndEchoed() throws {
         let (rules, home) = try ReplFixture.folder()
         let terminal = try ReplFixture.start(rules: rules, home: home)
