@@ -18,6 +18,7 @@ extension ReplSession {
         case "save": return save(arguments)
         case "agenda": return agenda()
         case "whynot": return whyNot(arguments)
+        case "test": return test(arguments, isCancelled: isCancelled)
         default: return nil
         }
     }
@@ -209,6 +210,37 @@ extension ReplSession {
         return words
     }
 
+    static func sameRanking(_ lhs: [RecommendationResult], _ rhs: [RecommendationResult]) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { left, right in
+            left.rule == right.rule && left.subject == right.subject && left.text == right.text && left.score == right.score
+        }
+    }
+
+    // MARK: - :test
+
+    /// The session's policy tests, each from the session as it stands (changes and the
+    /// open branch included) and rolled back after it.
+    func test(_ arguments: String, isCancelled: @escaping () -> Bool) -> ReplReply {
+        let filter = ReplSession.unquoted(arguments)
+        let tests = PolicyTestRunner.select(live.model.tests, filter: filter)
+        let report = PolicyTestReport(useColor: useColor)
+        guard !tests.isEmpty else { return ReplReply(output: report.render([], filter: filter)) }
+        var engine = live.engine
+        let start = engine.checkpoint()
+        _ = live.printer.take()
+        let results: [PolicyTestResult]
+        do {
+            results = try PolicyTestRunner(program: live.model, isCancelled: isCancelled).run(tests, on: &engine)
+        } catch {
+            if engine === live.engine { try? engine.rollback(to: start) }
+            _ = live.printer.take()
+            return engineFailure(error, model: live.model, script: nil)
+        }
+        if engine === live.engine { try? engine.rollback(to: start) }
+        _ = live.printer.take()
+        return ReplReply(output: report.render(results, filter: filter))
+    }
+
     // MARK: - :agenda, :why, :whynot
 
     func whyNot(_ arguments: String) -> ReplReply {
@@ -258,7 +290,11 @@ extension ReplSession {
                                scenario: state.branch?.name)
         let report = TextReport(explain: true, useColor: useColor).render(result)
         // The report's summary line and the blank line after it say nothing about one recommendation.
-        let body = report.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        var body = report.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        let now = live.engine.recommendations()
+        if !ReplSession.sameRanking(now, lastListing) {
+            body += style.dim("(from the last listing; the recommendations have changed since: :recs shows them now)") + "\n"
+        }
         return ReplReply(output: body)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReplSessionCommandTests {
     @Test func helpListsEveryCommand() {
         let output = ReplFixture.session().enter(":help").output
-        for command in [":help", ":quit", ":load PATH", ":run", ":recs", ":facts [TEMPLATE]", ":rules", ":agenda", ":why N", ":whynot RULE [SUBJECT]",
+        for command in [":help", ":quit", ":load PATH", ":run", ":recs", ":facts [TEMPLATE]", ":rules", ":agenda", ":why N", ":whynot RULE [SUBJECT]", ":test [FILTER]",
                         ":scenario [NAME]", ":branch NAME", ":diff", ":keep", ":discard", ":sweep REF FROM TO STEP", ":undo",
                         ":reset", ":save PATH", ":history", "whatif { CHANGES }", "whatif SCENARIO"] {
             #expect(output.contains("  " + command + " "), "missing \(command)")
@@ -83,6 +83,42 @@ import Testing
         let missing = session.enter(":why 9")
         #expect(missing.diagnostics.contains("no recommendation ranked 9"))
         #expect(session.enter(":why two").diagnostics.contains("needs the rank"))
+    }
+
+    @Test func whySaysWhenTheListingIsOld() {
+        let session = ReplFixture.session()
+        session.enter(":recs")
+        #expect(!session.enter(":why 1").output.contains("changed since"))
+        session.enter(#"modify Region["Jilin"] { trade_busd: 40 }"#)
+        let old = session.enter(":why 1").output
+        #expect(old.hasPrefix("1  0.76  Jilin\n"))
+        #expect(old.contains("the recommendations have changed since"))
+    }
+
+    @Test func testRunsThePolicyTestsOnTheSession() {
+        let session = ReplFixture.session()
+        let defined = session.enter("""
+            test "Jilin is advised to upgrade its park" {
+              expect recommend park_tech_transfer_hub for "Jilin"
+            }
+            test "signing retires the Heilongjiang agreement advice" {
+              given heilongjiang_signs_ecommerce
+              expect no recommend corridor_agreement for "Heilongjiang"
+            }
+            """)
+        #expect(defined.diagnostics.isEmpty, "\(defined)")
+        let before = session.snapshot
+        let all = session.enter(":test").output
+        #expect(all.contains("✓ Jilin is advised to upgrade its park"), "\(all)")
+        #expect(all.hasSuffix("2 passed, 0 failed\n"))
+        #expect(session.enter(":test signing").output.hasSuffix("1 passed, 0 failed\n"))
+        #expect(session.enter(":test nothing-like-this").output.contains("no test name contains"))
+        #expect(session.snapshot == before)
+        // With the park gone from the session, the first test fails.
+        session.enter(#"retract Park["Silk Road Innovation Park"]"#)
+        let failing = session.enter(":test").output
+        #expect(failing.contains("✗ Jilin is advised to upgrade its park"))
+        #expect(failing.hasSuffix("1 passed, 1 failed\n"))
     }
 
     @Test func whyNotNamesTheFirstFailingCondition() {

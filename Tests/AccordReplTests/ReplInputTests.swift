@@ -58,7 +58,7 @@ import Testing
     @Test func commandsAfterAColon() {
         #expect(complete(":fa") == ReplCompletion(replaceFrom: 1, candidates: ["facts"]))
         #expect(complete(":re") == ReplCompletion(replaceFrom: 1, candidates: ["recs", "reset"]))
-        #expect(complete(":").candidates.count == 20)
+        #expect(complete(":").candidates.count == 21)
         #expect(complete("  :hi") == ReplCompletion(replaceFrom: 3, candidates: ["history"]))
     }
 
