@@ -115,9 +115,12 @@ public final class ReplSession {
 
     static func emptyLive() -> Live {
         let model = Checker().check(Program(units: [])).model
-        // An empty program cannot fail to build.
-        let engine = try! Engine(program: model)
-        return Live(model: model, engine: engine, branchStart: nil, branchBaseline: [], printer: PrintBuffer())
+        do {
+            let engine = try Engine(program: model)
+            return Live(model: model, engine: engine, branchStart: nil, branchBaseline: [], printer: PrintBuffer())
+        } catch {
+            preconditionFailure("a program without rules or facts has nothing to fail on: \(error)")
+        }
     }
 
     /// Checks a whole state and builds its engine: the program's facts, a run, then each
