@@ -48,15 +48,23 @@ enum LibeditCompletion {
         let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
         for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
         array[entries.count] = nil
-        // A unique match gets a space after it, unless more naturally follows.
-        let last = unique.count == 1 ? unique[0].last : nil
-        rl_completion_append_character = last.map { "/([\"".contains($0) } == true ? 0 : Int32(UInt8(ascii: " "))
         return array
+    }
+
+    /// What libedit adds after a unique match: a space, unless more naturally follows
+    /// (a folder's `/`, an opening bracket or quote).
+    static func appendCharacter(after candidates: [String]) -> Int32 {
+        guard Set(candidates).count == 1, let last = candidates.first?.last, "/([\"".contains(last) else {
+            return Int32(UInt8(ascii: " "))
+        }
+        return 0
     }
 }
 
 let libeditAttemptedCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, start, end in
     rl_attempted_completion_over = 1  // never fall back to libedit's file-name completion
-    return LibeditCompletion.cArray(LibeditCompletion.matches(start: Int(start), end: Int(end)))
+    let matches = LibeditCompletion.matches(start: Int(start), end: Int(end))
+    rl_completion_append_character = LibeditCompletion.appendCharacter(after: matches)
+    return LibeditCompletion.cArray(matches)
 }

@@ -20,6 +20,31 @@ import Testing
         try terminal.expectPrompt()
     }
 
+    @Test func aSecondTabListsTheChoices() throws {
+        let (rules, home) = try ReplFixture.folder()
+        let terminal = try ReplFixture.start(rules: rules, home: home)
+        // `:why` and `:whynot` share `:why`: the first Tab inserts it, the second lists both.
+        terminal.send(":wh\t")
+        try terminal.expect("y")
+        terminal.send("\t")
+        try terminal.expect(":whynot")
+        try terminal.expect(":why")
+    }
+
+    @Test func ctrlCAtThePromptAbandonsTheLine() throws {
+        let (rules, home) = try ReplFixture.folder()
+        let terminal = try ReplFixture.start(rules: rules, home: home)
+        terminal.send(":facts Reg")
+        try terminal.expect("Reg")
+        terminal.send(Self.ctrlC)
+        try terminal.expect("^C\r\n")
+        try terminal.expectPrompt()
+        terminal.send(":rules\r")
+        let reply = try terminal.expectPrompt()
+        #expect(reply.contains("count_up"))
+        #expect(!reply.contains("Region["))
+    }
+
     @Test func tabCompletesARuleName() throws {
         let (rules, home) = try ReplFixture.folder()
         let terminal = try ReplFixture.start(rules: rules, home: home)
