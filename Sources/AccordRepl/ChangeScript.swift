@@ -30,9 +30,33 @@ struct ChangeScript {
         self.pieces = pieces
     }
 
+    /// The parsed script. A block can hold only changes: one that closes the scenario
+    /// early with a stray `}` and goes on with declarations is an error, not a way in.
     var unit: (SourceUnit, [Diagnostic]) {
         let parsed = Parser.parse(file)
-        return (parsed.unit, parsed.diagnostics.map(relocated))
+        var diagnostics = parsed.diagnostics
+        if !diagnostics.hasErrors, parsed.unit.declarations.count != 1, let stray = parsed.unit.declarations.dropFirst().first {
+            diagnostics.append(.error("repl.not-a-change", "only `assert`, `modify` and `retract` can be typed with changes",
+                                      at: stray.span))
+        }
+        return (parsed.unit, diagnostics.map(relocated))
+    }
+
+    /// A change entry holds changes only: the first declaration word outside braces
+    /// (`rule`, `template`, ...) is an error of its own, clearer than the parser's.
+    static func declarationError(in block: TypedText) -> Diagnostic? {
+        let file = SourceFile(path: block.name, text: block.text)
+        var depth = 0
+        for token in Lexer.tokenize(file).tokens {
+            if token.isPunctuation(.leftBrace) { depth += 1 }
+            if token.isPunctuation(.rightBrace) { depth -= 1 }
+            if depth <= 0, case .keyword(let keyword) = token.kind, keyword.isDeclaration {
+                return .error("repl.not-a-change",
+                              "`\(keyword.rawValue)` cannot follow a change: type definitions in an entry of their own",
+                              at: SourceSpan(file: file, start: token.start, end: token.end))
+            }
+        }
+        return nil
     }
 
     /// The index of the block a change was written in.

@@ -15,6 +15,7 @@ extension ReplSession {
         }
         text = String(text.dropFirst().dropLast())
         let block = TypedText(name: nextName(), text: text)
+        if let error = ChangeScript.declarationError(in: block) { return ReplReply(diagnostics: render([error])) }
         let check = SessionCheck(units: state.units, blocks: state.changeBlocks + [block])
         guard check.model != nil, let changes = check.blockChanges.last else {
             return ReplReply(diagnostics: render(check.diagnostics.filter { $0.severity == .error }))

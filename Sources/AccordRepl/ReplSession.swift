@@ -244,6 +244,9 @@ public final class ReplSession {
 
     func change(_ text: String, isCancelled: @escaping () -> Bool) -> ReplReply {
         let block = TypedText(name: nextName(), text: text)
+        if let error = ChangeScript.declarationError(in: block) {
+            return ReplReply(diagnostics: render([error]) + "nothing changed\n")
+        }
         let check = SessionCheck(units: state.units, blocks: state.changeBlocks + [block])
         guard check.model != nil, let changes = check.blockChanges.last else {
             return ReplReply(diagnostics: render(check.diagnostics.filter { $0.severity == .error }) + "nothing changed\n")

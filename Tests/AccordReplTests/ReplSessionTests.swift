@@ -198,6 +198,17 @@ import Testing
         #expect(session.snapshot == before)
     }
 
+    @Test func aChangeEntryHoldsOnlyChanges() {
+        let session = ReplFixture.session()
+        let before = session.snapshot
+        let sneaky = session.enter(#"retract Park["Harbin New Area"] } rule r { when $r: Region() then print "{$r.name}" } scenario z {"#)
+        #expect(sneaky.diagnostics.contains("<repl 3>:1:35: error: `rule` cannot follow a change"), "\(sneaky)")
+        #expect(session.snapshot == before)
+        let mixed = session.enter("assert Hub { park: \"x\" }\nrule r { when $r: Region() then print \"{$r.name}\" }")
+        #expect(mixed.diagnostics.contains("<repl 6>:2:1: error: `rule` cannot follow a change: type definitions in an entry of their own"), "\(mixed)")
+        #expect(session.snapshot == before)
+    }
+
     @Test func aWrongFieldTypeChangesNothing() {
         let session = ReplFixture.session()
         let before = session.snapshot
