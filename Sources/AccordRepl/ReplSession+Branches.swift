@@ -111,7 +111,8 @@ extension ReplSession {
         let kept = state.changeBlocks.count - branch.startBlocks
         state.branch = nil
         live.branchStart = nil
-        return ReplReply(output: "kept branch \(branch.name): \(ReplText.plural(kept, "change")) now part of the session\n")
+        if kept == 0 { return ReplReply(output: "kept branch \(branch.name): it made no changes\n") }
+        return ReplReply(output: "kept branch \(branch.name): its changes are now part of the session\n")
     }
 
     func discard() -> ReplReply {

@@ -251,7 +251,7 @@ import Testing
         session.enter(":scenario heilongjiang_signs_ecommerce")
         session.enter(#"modify Region["Jilin"] { trade_busd: 50 }"#)
         let kept = session.enter(":keep")
-        #expect(kept.output == "kept branch heilongjiang_signs_ecommerce: 4 changes now part of the session\n")
+        #expect(kept.output == "kept branch heilongjiang_signs_ecommerce: its changes are now part of the session\n")
         #expect(session.prompt == "accord> ")
         let branchState = session.snapshot
         let reply = session.enter("rule quiet { when $r: Region(country == \"XX\") then print \"never {$r.name}\" }")
@@ -285,6 +285,9 @@ import Testing
         session.enter(":discard")
         #expect(session.snapshot == before)
         #expect(session.enter(":branch").diagnostics.contains("needs a name"))
+        session.enter(":branch nothing")
+        #expect(session.enter(":keep").output == "kept branch nothing: it made no changes\n")
+        #expect(session.snapshot == before)
     }
 }
 
