@@ -72,6 +72,33 @@ import Testing
         #expect(session.enter(":agenda").output.hasPrefix("The agenda is empty"))
     }
 
+    @Test func agendaListsWhatAHaltLeftAndRunFiresIt() {
+        let session = ReplSession(paths: [])
+        let defined = session.enter("""
+            template Step { key n
+              n: int }
+            facts {
+              Step { n: 1 }
+              Step { n: 2 }
+            }
+            rule stop { salience 10
+              when Step(n == 1)
+              then halt }
+            rule log {
+              when $s: Step()
+              then print "step {$s.n}" }
+            """)
+        #expect(defined.diagnostics.isEmpty, "\(defined)")
+        let agenda = session.enter(":agenda").output
+        #expect(agenda.hasPrefix("2 activations waiting, in firing order\n"), "\(agenda)")
+        #expect(agenda.contains("log (salience 0)"))
+        #expect(agenda.contains("Step[2] { n: 2 }"))
+        let run = session.enter(":run").output
+        #expect(run.contains("step 1\n"))
+        #expect(run.contains("step 2\n"))
+        #expect(session.enter(":agenda").output.hasPrefix("The agenda is empty"))
+    }
+
     @Test func whyExplainsARankOfTheLastListing() {
         let session = ReplFixture.session()
         session.enter(":recs")
