@@ -193,6 +193,20 @@ import Testing
         try terminal.expect(#"Region["黑龙江"] { name: "黑龙江", population: 0 }"#)
     }
 
+    /// With no locale in the environment the REPL still reads UTF-8 (it falls back to C.UTF-8).
+    @Test func chineseInputNeedsNoLocaleSetting() throws {
+        let (rules, home) = try ReplFixture.folder()
+        var environment = PseudoTerminal.environment(home: home)
+        environment["LANG"] = nil
+        let terminal = try PseudoTerminal(executable: AccordBinary.path, arguments: ["repl", rules], environment: environment)
+        try terminal.expectPrompt()
+        terminal.send(#"assert Region { name: "黑龙江" }"# + "\r")
+        try terminal.expect("asserted Region")
+        try terminal.expectPrompt()
+        terminal.send(":facts Region\r")
+        try terminal.expect(#"Region["黑龙江"]"#)
+    }
+
     @Test func aPastedRuleWithTabsIsInsertedLiterally() throws {
         let (rules, home) = try ReplFixture.folder()
         let terminal = try ReplFixture.start(rules: rules, home: home)
