@@ -125,7 +125,7 @@ extension ReplSession {
     private func codeCandidates(before: [Character]) -> [String] {
         // The previous word decides first: `assert T`, `given S`, `recommend R`.
         var end = before.count
-        while end > 0, before[end - 1] == " " || before[end - 1] == "\t" { end -= 1 }
+        while end > 0, before[end - 1].isWhitespace { end -= 1 }
         var start = end
         while start > 0, ReplSession.isWordCharacter(before[start - 1]) { start -= 1 }
         let previous = String(before[start..<end])
@@ -133,6 +133,8 @@ extension ReplSession {
         case "assert", "facts", "retract", "modify", "template": return templateNames
         case "not", "exists": return patternTemplateNames
         case "given", "extends", "scenario", "whatif": return scenarioNames
+        case "when": return patternTemplateNames
+        case "expect": return ["recommend", "no", "fact"]
         case "recommend": return ruleNames
         case "rule": return ruleNames
         default: break
@@ -146,6 +148,7 @@ extension ReplSession {
         if let template = openRecordTemplate(before) {
             return live.model.template(named: template)?.fieldNames ?? []
         }
+        if let items = blockItemCandidates(before) { return items }
         if before.allSatisfy({ $0.isWhitespace }) {
             return Array(ReplInput.definitionWords) + Array(ReplInput.changeWords) + ["whatif"]
         }
@@ -155,23 +158,7 @@ extension ReplSession {
     /// The template of the innermost open `T(` or `T {` (or `T[k] {`) at the cursor,
     /// when the cursor is where a field name goes.
     private func openRecordTemplate(_ before: [Character]) -> String? {
-        var stack: [Int] = []
-        var inString = false
-        var index = 0
-        while index < before.count {
-            let character = before[index]
-            if inString {
-                if character == "\\" { index += 1 } else if character == "\"" { inString = false }
-            } else {
-                switch character {
-                case "\"": inString = true
-                case "(", "{", "[": stack.append(index)
-                case ")", "}", "]": if !stack.isEmpty { stack.removeLast() }
-                default: break
-                }
-            }
-            index += 1
-        }
+        let (stack, inString) = ReplSession.openBrackets(before)
         guard !inString, let open = stack.last, before[open] != "[" else { return nil }
         // After a `:` in a record (`T { f: va`) a value is being typed, not a field.
         var segmentStart = open + 1
@@ -195,5 +182,65 @@ extension ReplSession {
         }
         guard let name = identifier(endingAt: nameEnd, in: before), live.model.template(named: name) != nil else { return nil }
         return name
+    }
+
+    /// The positions of the brackets still open at the end of `before`, innermost
+    /// last, and whether a string is open there.
+    static func openBrackets(_ before: [Character]) -> (stack: [Int], inString: Bool) {
+        var stack: [Int] = []
+        var inString = false
+        var index = 0
+        while index < before.count {
+            let character = before[index]
+            if inString {
+                if character == "\\" { index += 1 } else if character == "\"" { inString = false }
+            } else {
+                switch character {
+                case "\"": inString = true
+                case "(", "{", "[": stack.append(index)
+                case ")", "}", "]": if !stack.isEmpty { stack.removeLast() }
+                default: break
+                }
+            }
+            index += 1
+        }
+        return (stack, inString)
+    }
+
+    /// At the start of a line inside a block: what may begin an item there. Nil
+    /// outside a block, or in the middle of a line.
+    private func blockItemCandidates(_ before: [Character]) -> [String]? {
+        let (stack, inString) = ReplSession.openBrackets(before)
+        guard !inString, let open = stack.last, before[open] == "{" else { return nil }
+        var lineStart = before.count
+        while lineStart > open + 1, before[lineStart - 1] != "\n" { lineStart -= 1 }
+        guard before[lineStart...].allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
+        var ownerEnd = open
+        while ownerEnd > 0, before[ownerEnd - 1] == " " { ownerEnd -= 1 }
+        let opener = identifier(endingAt: ownerEnd, in: before) ?? ""
+        var keywordEnd = ownerEnd - opener.count
+        if opener.isEmpty, keywordEnd > 0, before[keywordEnd - 1] == "\"" {
+            // `test "name" {`: the word before the quoted name.
+            keywordEnd -= 1
+            while keywordEnd > 0, before[keywordEnd - 1] != "\"" { keywordEnd -= 1 }
+            keywordEnd = max(0, keywordEnd - 1)
+        }
+        let keyword = identifier(endingAt: keywordEnd, in: before) ?? ""
+        let changes = Array(ReplInput.changeWords)
+        switch (keyword, opener) {
+        case (_, "facts"): return templateNames
+        case (_, "whatif"), (_, "given"): return changes
+        case ("scenario", _): return changes + ["title", "extends"]
+        case ("rule", _):
+            let body = String(before[(open + 1)...])
+            let words = body.split(whereSeparator: { !ReplSession.isWordCharacter($0) })
+            switch words.last(where: { $0 == "when" || $0 == "then" }) {
+            case "when": return patternTemplateNames + ["not", "exists", "test", "then"]
+            case "then": return ["recommend", "derive", "assert", "retract", "modify", "print", "halt"]
+            default: return ["title", "salience", "tags", "cite", "when"]
+            }
+        case ("test", _): return ["given", "expect"]
+        default: return nil
+        }
     }
 }

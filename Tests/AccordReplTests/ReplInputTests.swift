@@ -130,6 +130,19 @@ import Testing
         #expect(session.completions(in: middle, cursor: 9).candidates == ["Region"])
     }
 
+    @Test func theStartOfALineInsideABlock() {
+        #expect(complete("facts {\n  Re").candidates == ["Region"])
+        #expect(complete("facts {\n  Region { name: \"x\", country: \"CN\" }\n  P").candidates == ["Park"])
+        #expect(complete("rule r {\n  when\n    Re").candidates == ["Recommendation", "Region"])
+        #expect(complete("rule r {\n  when\n    $p: Park()\n    n").candidates == ["not"])
+        #expect(complete("rule r {\n  when\n    $p: Park()\n  then\n    re").candidates == ["recommend", "retract"])
+        #expect(complete("rule r {\n  sa").candidates == ["salience"])
+        #expect(complete("scenario s {\n  mo").candidates == ["modify"])
+        #expect(complete("whatif {\n  re").candidates == ["retract"])
+        #expect(complete("test \"t\" {\n  ex").candidates == ["expect"])
+        #expect(complete("test \"t\" {\n  expect r").candidates == ["recommend"])
+    }
+
     @Test func theStartOfAnEntryOffersStatements() {
         #expect(complete("ru").candidates == ["rule"])
         #expect(complete("wh").candidates == ["whatif"])
