@@ -35,6 +35,9 @@ struct ReplHistory {
     /// when that provably means the same (libedit recalls a multi-line entry over several
     /// rows and redraws it badly), else as typed, still one entry.
     static func historyLine(_ entry: String) -> String {
-        HistoryLineJoiner.join(entry) ?? entry
+        // Completion leaves a space after a word; the recalled line need not keep it.
+        var typed = entry
+        while let last = typed.last, last.isWhitespace { typed.removeLast() }
+        return HistoryLineJoiner.join(typed) ?? typed
     }
 }

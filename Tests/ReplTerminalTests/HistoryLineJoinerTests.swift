@@ -29,6 +29,7 @@ import Testing
         // Broken input is not rewritten.
         #expect(HistoryLineJoiner.join("rule r {\n  when\n") == nil)
         #expect(HistoryLineJoiner.join(":facts Region") == nil)
-        #expect(ReplHistory.historyLine("rule r {\n  when\n") == "rule r {\n  when\n")
+        #expect(ReplHistory.historyLine("rule r {\n  when\n") == "rule r {\n  when")
+        #expect(ReplHistory.historyLine(":facts Region ") == ":facts Region")
     }
 }
