@@ -85,7 +85,9 @@ extension ReplSession {
             values = try SweepValues.range(from: words[1], to: words[2], step: words[3], field: target.field)
             _ = try target.factID(in: live.engine)
         } catch {
-            return .error(error.rendered)
+            // As the CLI renders it, without the program's name: the REPL is not a command line.
+            let rendered = error.rendered
+            return .error(rendered.hasPrefix("accord: ") ? String(rendered.dropFirst("accord: ".count)) : rendered)
         }
         let engine = live.engine
         let start = engine.checkpoint()
