@@ -1,4 +1,5 @@
 import AccordEngine
+import AccordTooling
 
 /// How the recommendations differ between two moments of the session: added, removed
 /// and rescored, each identified by rule, subject and text (as `accord whatif` does).
@@ -24,15 +25,15 @@ struct ListDiff {
         for recommendation in after {
             if let previous = old[identity(recommendation)] {
                 if previous.score != recommendation.score {
-                    changedRows.append(Row(mark: "~", score: ReplText.score(previous.score) + " → " + ReplText.score(recommendation.score),
+                    changedRows.append(Row(mark: "~", score: ReportText.score(previous.score) + " → " + ReportText.score(recommendation.score),
                                            recommendation: recommendation))
                 }
             } else {
-                addedRows.append(Row(mark: "+", score: ReplText.score(recommendation.score), recommendation: recommendation))
+                addedRows.append(Row(mark: "+", score: ReportText.score(recommendation.score), recommendation: recommendation))
             }
         }
         let removedRows = before.filter { !new.contains(identity($0)) }
-            .map { Row(mark: "-", score: ReplText.score($0.score), recommendation: $0) }
+            .map { Row(mark: "-", score: ReportText.score($0.score), recommendation: $0) }
         rows = addedRows + removedRows + changedRows
         added = addedRows.count
         removed = removedRows.count
@@ -43,7 +44,7 @@ struct ListDiff {
     var tally: String { "+\(added) -\(removed) ~\(changed)" }
 
     /// `+ 0.70  Jilin  Open a joint logistics centre ... · rule joint_logistics_centre · #3`.
-    func render(style: ReplStyle) -> String {
+    func render(style: TerminalStyle) -> String {
         let scoreWidth = rows.map { $0.score.count }.max() ?? 0
         let subjectWidth = rows.map { subject($0).count }.max() ?? 0
         var out = ""

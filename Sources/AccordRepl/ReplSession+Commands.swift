@@ -1,5 +1,6 @@
 import AccordCheck
 import AccordEngine
+import AccordTooling
 import Foundation
 
 /// The `:command` dispatch, `:help`, `:history`, and the wording several commands share.
@@ -39,7 +40,7 @@ extension ReplSession {
         }
     }
 
-    var style: ReplStyle { ReplStyle(isEnabled: useColor) }
+    var style: TerminalStyle { TerminalStyle(isEnabled: useColor) }
 
     func help(_ arguments: String) -> ReplReply {
         let wanted = arguments.hasPrefix(":") ? String(arguments.dropFirst()) : arguments
@@ -103,8 +104,8 @@ extension ReplSession {
 
     func loadSummary() -> String {
         let stats = live.engine.statistics
-        var out = "Loaded \(sources.joined(separator: ", ")): \(ReplText.plural(stats.rules, "rule")), "
-        out += "\(ReplText.plural(stats.facts, "fact")), \(ReplText.plural(stats.recommendations, "recommendation"))"
+        var out = "Loaded \(sources.joined(separator: ", ")): \(ReportText.plural(stats.rules, "rule")), "
+        out += "\(ReportText.plural(stats.facts, "fact")), \(ReportText.plural(stats.recommendations, "recommendation"))"
         out += ". Type :help for the commands.\n"
         return out
     }
@@ -112,8 +113,8 @@ extension ReplSession {
     /// After an entry: how the recommendations moved, in a line and the diff's rows.
     func changeSummary(before: [RecommendationResult], after: [RecommendationResult]) -> String {
         let diff = ListDiff(before: before, after: after)
-        if diff.isEmpty { return style.dim("\(ReplText.plural(after.count, "recommendation")), none changed") + "\n" }
-        return "\(ReplText.plural(after.count, "recommendation")): \(diff.tally)\n" + diff.render(style: style)
+        if diff.isEmpty { return style.dim("\(ReportText.plural(after.count, "recommendation")), none changed") + "\n" }
+        return "\(ReportText.plural(after.count, "recommendation")): \(diff.tally)\n" + diff.render(style: style)
     }
 
     static func unquoted(_ text: String) -> String {

@@ -104,17 +104,17 @@ extension ReplSession {
             if let title = rule.title { line += "  " + title.value }
             out += line + "\n"
         }
-        return ReplReply(output: style.bold("\(ReplText.plural(rules.count, "rule")) (name, recommendations now, title)") + "\n" + out)
+        return ReplReply(output: style.bold("\(ReportText.plural(rules.count, "rule")) (name, recommendations now, title)") + "\n" + out)
     }
 
     func agenda() -> ReplReply {
         let pending = live.engine.pendingActivations()
         guard !pending.isEmpty else { return ReplReply(output: "The agenda is empty: the engine has run to quiescence.\n") }
-        var out = style.bold("\(ReplText.plural(pending.count, "activation")) waiting, in firing order") + "\n"
+        var out = style.bold("\(ReportText.plural(pending.count, "activation")) waiting, in firing order") + "\n"
         for (index, activation) in pending.enumerated() {
             out += "\(index + 1)  " + style.rule(activation.rule) + style.dim(" (salience \(activation.salience))") + "\n"
             for fact in activation.facts {
-                out += "     " + ReplText.fact(fact) + "\n"
+                out += "     " + ReportText.fact(fact) + "\n"
             }
         }
         return ReplReply(output: out)

@@ -1,4 +1,5 @@
 import AccordSyntax
+import AccordTooling
 
 /// `:load`, `:undo` and `:reset`: the entries that replace the whole session state and rebuild the engine.
 extension ReplSession {
@@ -25,7 +26,7 @@ extension ReplSession {
             let before = live.engine.recommendations()
             accept(candidate, built, undo: ":load \(path)")
             let files = Set(fresh.map { $0.file.path })
-            var out = "loaded \(ReplText.plural(fresh.count, "file")) from \(path)\n"
+            var out = "loaded \(ReportText.plural(fresh.count, "file")) from \(path)\n"
             out += printedLines(built.printer.take())
             out += changeSummary(before: before, after: live.engine.recommendations())
             return ReplReply(output: out, diagnostics: render(warnings.filter { files.contains($0.span.file.path) }))

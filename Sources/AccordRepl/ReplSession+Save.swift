@@ -30,7 +30,7 @@ extension ReplSession {
         }
         let declarations = program.templates.filter { !$0.isBuiltIn }.count + program.rules.count + program.scenarios.count
             + program.tests.count
-        var out = "saved \(path): \(ReplText.plural(declarations, "declaration")) and \(ReplText.plural(facts.count, "fact"))"
+        var out = "saved \(path): \(ReportText.plural(declarations, "declaration")) and \(ReportText.plural(facts.count, "fact"))"
         if let branch = state.branch { out += " (with the changes of branch \(branch.name))" }
         return ReplReply(output: out + "\n")
     }

@@ -65,7 +65,7 @@ extension ReplSession {
         let diff = ListDiff(before: before, after: after)
         var out = printedLines(printed)
         out += style.bold(heading) + "\n"
-        out += "\(ReplText.plural(before.count, "recommendation")) now, \(after.count) with the changes"
+        out += "\(ReportText.plural(before.count, "recommendation")) now, \(after.count) with the changes"
         out += diff.isEmpty ? "\n" : ": \(diff.tally)\n"
         out += diff.isEmpty ? "No change: the changes add, remove and rescore no recommendation.\n" : diff.render(style: style)
         out += style.dim("(not kept: the session is as it was)") + "\n"
