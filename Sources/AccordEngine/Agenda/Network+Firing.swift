@@ -29,6 +29,7 @@ extension Network {
     private func fire(_ activation: Activation) throws {
         activation.fired = true
         firings += 1
+        firingsByRule?[activation.rule] += 1
         let (rule, context) = firing(activation)
         defer { forgetIfUnneeded(activation) }
         for action in rule.actions {

@@ -34,6 +34,9 @@ final class Network {
     var journal: ChangeJournal?
     /// Set while a diff is being recorded: the recommendations a change touched.
     var tracker: RecommendationTracker?
+    /// Set while coverage is recorded (`accord test --coverage`): the firings of each
+    /// rule, by rule index, since counting started. Nil otherwise, at no cost.
+    var firingsByRule: [Int]?
 
     init(program: CheckedProgram) {
         let models = program.templates.enumerated().map { TemplateModel(id: $0.offset, info: $0.element) }
