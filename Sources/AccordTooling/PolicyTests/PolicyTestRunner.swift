@@ -24,6 +24,9 @@ public struct PolicyTestRunner {
     /// rollback fails, which should never happen; without it, such a failure stops the
     /// suite.
     public var rebuild: (() throws(EngineError) -> Engine)?
+    /// Hears each test's outcome with the engine as the test left it (after its givens,
+    /// where its expectations were checked), before the rollback; for test coverage.
+    public var inspect: ((TestDeclaration, PolicyTestResult.Outcome, Engine) -> Void)?
 
     public init(program: CheckedProgram, maxFirings: Int = Engine.defaultMaxFirings,
                 isCancelled: @escaping () -> Bool = { false }, rebuild: (() throws(EngineError) -> Engine)? = nil) {
@@ -63,6 +66,7 @@ public struct PolicyTestRunner {
     public func run(_ test: TestDeclaration, on engine: inout Engine) throws(EngineError) -> PolicyTestResult {
         let start = engine.checkpoint()
         let outcome = self.outcome(of: test, on: engine)
+        inspect?(test, outcome, engine)
         do {
             try engine.rollback(to: start)
         } catch {
