@@ -22,13 +22,18 @@ struct TestCommand: ParsableCommand {
         `N passed, N failed`. `print` actions write to stderr, so stdout is the report.
 
         Exit status: 0 every test passed; 1 a test failed, checker errors, a run-time \
-        error without any test's changes, or the timeout; 2 syntax errors, unreadable \
-        files or bad usage; 130 interrupted.
+        error without any test's changes, the timeout, or rule coverage below \
+        `--coverage-min`; 2 syntax errors, unreadable files or bad usage; 130 interrupted.
+
+        With `--coverage`, a report between the test lines and the summary: each rule \
+        with the tests that fire it, each condition fine, never true or never reached \
+        (docs/explain.md).
 
         Examples:
           accord test Rules
           accord test Rules --filter heilongjiang
           accord test Rules --max-firings 100000 --timeout 60
+          accord test Rules --coverage --coverage-min 90
         """)
 
     @OptionGroup var input: PathArguments
@@ -39,28 +44,35 @@ struct TestCommand: ParsableCommand {
     /// A test that reaches the firing limit fails; the baseline reaching it stops the command.
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var coverage: CoverageOptions
+
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
         let model = try SessionLoader.program(paths: input.resolved)
         let report = PolicyTestReport(useColor: Terminal.stdoutWantsColor)
         let tests = PolicyTestRunner.select(model.tests, filter: filter)
-        guard !tests.isEmpty else {
+        guard !tests.isEmpty || coverage.isRequested else {
             Terminal.writeOut(report.render([], filter: filter))
             throw ExitStatus.success
         }
+        if tests.isEmpty { Terminal.writeOut(report.nothingSelected(filter: filter)) }
         cancellation.watch()
         defer { cancellation.stop() }
         var engine = try baseline(model, cancellation: cancellation)
         let maxFirings = limits.maxFirings
+        let countFirings = coverage.isRequested
         let rebuild = { () throws(EngineError) -> Engine in
             do throws(BaselineError) {
-                return try Self.baseline(model, maxFirings: maxFirings, cancellation: cancellation)
+                return try Self.baseline(model, maxFirings: maxFirings, countFirings: countFirings,
+                                         cancellation: cancellation)
             } catch {
                 throw error.error
             }
         }
-        let runner = PolicyTestRunner(program: model, maxFirings: maxFirings, isCancelled: cancellation.isCancelled,
+        var runner = PolicyTestRunner(program: model, maxFirings: maxFirings, isCancelled: cancellation.isCancelled,
                                       rebuild: rebuild)
+        let recorder = coverage.isRequested ? CoverageRecorder(program: model, baseline: engine) : nil
+        runner.inspect = recorder?.record
         var finished = 0
         let results: [PolicyTestResult]
         do throws(EngineError) {
@@ -71,15 +83,23 @@ struct TestCommand: ParsableCommand {
         } catch {
             throw stopped(error, finished: finished, of: tests.count, cancellation: cancellation, model: model)
         }
+        var coverageFails = false
+        if let recorder {
+            let measured = recorder.report(tests: tests)
+            if !tests.isEmpty, coverage.coverageOutput == nil { Terminal.writeOut("\n") }
+            try coverage.write(measured, useColor: Terminal.stdoutWantsColor)
+            coverageFails = coverage.fails(measured)
+        }
         Terminal.writeOut("\n" + report.summary(results))
-        throw results.allSatisfy(\.passed) ? ExitStatus.success : ExitStatus.failures
+        throw results.allSatisfy(\.passed) && !coverageFails ? ExitStatus.success : ExitStatus.failures
     }
 
     /// The engine at the baseline. An error here is the rules' own, with no test's
     /// changes: reported like `accord run` reports it, and no test runs.
     private func baseline(_ model: CheckedProgram, cancellation: RunCancellation) throws -> Engine {
         do {
-            return try Self.baseline(model, maxFirings: limits.maxFirings, cancellation: cancellation)
+            return try Self.baseline(model, maxFirings: limits.maxFirings, countFirings: coverage.isRequested,
+                                     cancellation: cancellation)
         } catch {
             let status = RunFailure.status(for: error.error, cancellation: cancellation, model: model, firing: error.firing)
             if case .cancelled = error.error {
@@ -97,7 +117,8 @@ struct TestCommand: ParsableCommand {
         let firing: String?
     }
 
-    private static func baseline(_ model: CheckedProgram, maxFirings: Int,
+    /// `countFirings` counts each rule's firings from the start, for coverage.
+    private static func baseline(_ model: CheckedProgram, maxFirings: Int, countFirings: Bool,
                                  cancellation: RunCancellation) throws(BaselineError) -> Engine {
         let engine: Engine
         do {
@@ -106,6 +127,7 @@ struct TestCommand: ParsableCommand {
         } catch {
             throw BaselineError(error: error, firing: nil)
         }
+        if countFirings { engine.startCountingFirings() }
         do {
             try engine.run(maxFirings: maxFirings, isCancelled: cancellation.isCancelled)
         } catch {
