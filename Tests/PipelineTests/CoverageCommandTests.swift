@@ -116,6 +116,23 @@ import Testing
         #expect(document["rule_coverage"] as? Double == 66.66)
     }
 
+    /// docs/explain.md § Coverage shows real output: its text example is the text golden,
+    /// and its JSON excerpt is one rule of the JSON golden.
+    @Test func theDocumentedExampleIsReal() throws {
+        let docs = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/explain.md").path
+        let text = Fixtures.read(docs)
+        let section = try #require(text.range(of: "## Coverage\n")).upperBound
+        let rest = text[section...]
+        let body = rest.range(of: "\n## ").map { rest[..<$0.lowerBound] } ?? rest
+        let golden = Fixtures.read(Self.folder + "/text.txt")
+        #expect(body.contains("```\n" + golden + "```\n"))
+        let json = Fixtures.read(Self.folder + "/json.txt")
+        let huge = try #require(json.range(of: "    {\n      \"rule\": \"huge_trade\""))
+        let end = try #require(json[huge.lowerBound...].range(of: "\n    }"))
+        #expect(body.contains(json[huge.lowerBound..<end.upperBound]))
+    }
+
     /// The shipped rule base's tests fire every one of its rules.
     @Test func theShippedTestsFireEveryRule() throws {
         let rules = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().deletingLastPathComponent()
