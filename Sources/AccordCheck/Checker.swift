@@ -5,12 +5,24 @@ import AccordSyntax
 /// below, as in OPA's compiler): names are collected first so that bodies may refer to
 /// declarations in any order and any file, then each kind of body is checked.
 public struct Checker: Sendable {
-    public init() {}
+    /// Also run the lint stages (`accord check`): warnings about rules that can never
+    /// fire, contradictions, unused templates, uncited advice and idle scenarios.
+    public let lint: Bool
+
+    public init(lint: Bool = false) {
+        self.lint = lint
+    }
 
     public func check(_ program: Program) -> CheckResult {
         var context = CheckContext(program: program)
         for stage in Checker.stages {
             stage.run(&context)
+        }
+        // Lint reasons about what rules read and make, which needs every name resolved.
+        if lint, !context.diagnostics.hasErrors {
+            for stage in Checker.lintStages {
+                stage.run(&context)
+            }
         }
         return CheckResult(diagnostics: context.diagnostics.sortedByLocation(), model: context.model)
     }
@@ -28,6 +40,17 @@ public struct Checker: Sendable {
         Stage(name: "rules", run: { RuleCheck.run(&$0) }),
         Stage(name: "scenarios", run: { ScenarioCheck.run(&$0) }),
         Stage(name: "tests", run: { TestCheck.run(&$0) }),
+        Stage(name: "negation cycles", run: { NegationCycleCheck.run(&$0) }),
+    ]
+
+    /// Stages that run, when asked for, on a program the stages above found no error
+    /// in. They only warn: the program means the same with or without them.
+    static let lintStages: [Stage] = [
+        Stage(name: "rules that never fire", run: { RuleNeverFiresCheck.run(&$0) }),
+        Stage(name: "contradictory constraints", run: { ContradictoryConstraintsCheck.run(&$0) }),
+        Stage(name: "unused templates", run: { UnusedTemplateCheck.run(&$0) }),
+        Stage(name: "uncited recommendations", run: { UncitedRecommendationCheck.run(&$0) }),
+        Stage(name: "scenarios without effect", run: { ScenarioNoEffectCheck.run(&$0) }),
     ]
 }
 

@@ -15,19 +15,20 @@ public enum Frontend {
         public var hasErrors: Bool { diagnostics.hasErrors }
     }
 
-    public static func analyze(paths: [String]) -> Analysis {
-        analyze(SourceLoader().load(paths: paths))
+    /// `lint` adds the checker's lint warnings, as `accord check` shows them.
+    public static func analyze(paths: [String], lint: Bool = false) -> Analysis {
+        analyze(SourceLoader().load(paths: paths), lint: lint)
     }
 
-    public static func analyze(text: String, path: String) -> Analysis {
-        analyze(SourceLoader().load(text: text, path: path))
+    public static func analyze(text: String, path: String, lint: Bool = false) -> Analysis {
+        analyze(SourceLoader().load(text: text, path: path), lint: lint)
     }
 
-    static func analyze(_ loaded: SourceLoader.Output) -> Analysis {
+    static func analyze(_ loaded: SourceLoader.Output, lint: Bool = false) -> Analysis {
         guard !loaded.diagnostics.hasErrors else {
             return Analysis(program: loaded.program, model: nil, diagnostics: loaded.diagnostics.sortedByLocation())
         }
-        let checked = Checker().check(loaded.program)
+        let checked = Checker(lint: lint).check(loaded.program)
         return Analysis(
             program: loaded.program, model: checked.model,
             diagnostics: (loaded.diagnostics + checked.diagnostics).sortedByLocation())

@@ -2,12 +2,16 @@ import AccordCheck
 import AccordSyntax
 import ArgumentParser
 
-/// `accord check [PATHS]`: diagnostics only. Exit 0 when clean (warnings allowed),
-/// 1 for checker errors, 2 for syntax errors or unreadable files.
+/// `accord check [PATHS]`: diagnostics only, lint warnings included. Exit 0 when clean
+/// (warnings allowed), 1 for checker errors, 2 for syntax errors or unreadable files.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check rule files and report every problem found.",
         discussion: """
+        Besides errors, reports lint warnings: rules that can never fire, contradictory \
+        constraints, unused templates, recommendations without `cite`, and scenarios \
+        that change nothing.
+
         Exit status: 0 clean (warnings allowed), 1 checker errors, 2 syntax errors, \
         unreadable files or bad usage.
 
@@ -22,7 +26,7 @@ struct CheckCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let analysis = Frontend.analyze(paths: input.resolved)
+        let analysis = Frontend.analyze(paths: input.resolved, lint: true)
         Terminal.report(analysis.diagnostics)
         if verbose, let model = analysis.model {
             Terminal.writeError(Summary(program: analysis.program, model: model, diagnostics: analysis.diagnostics).line + "\n")

@@ -12,7 +12,7 @@ import Testing
     @Test(arguments: cases)
     func fixture(_ path: String) {
         let loaded = SourceLoader().load(paths: [path])
-        let result = Checker().check(loaded.program)
+        let result = Checker(lint: true).check(loaded.program)
         let actual = DiagnosticLines.render(loaded.diagnostics + result.diagnostics, relativeTo: Fixtures.root)
         let golden = (path as NSString).deletingPathExtension + ".diagnostics"
         if let mismatch = Golden.check(actual, against: golden) {
@@ -24,19 +24,23 @@ import Testing
         #expect(CheckGoldenTests.cases.count >= 8)
     }
 
-    /// The brief's own fixture checks clean on its own, as `accord check` sees it.
+    /// The brief's own fixture checks clean on its own. As `accord check` sees it, two of
+    /// its templates are unused: the brief declares them for examples that have no rule.
     @Test func briefFixtureHasNoDiagnostics() {
         let loaded = SourceLoader().load(paths: [Fixtures.path("language")])
         let result = Checker().check(loaded.program)
         #expect(loaded.diagnostics.isEmpty)
         #expect(result.diagnostics.isEmpty, "\(DiagnosticLines.render(result.diagnostics, relativeTo: Fixtures.root))")
+        let linted = Checker(lint: true).check(loaded.program)
+        #expect(linted.diagnostics.map { "\($0.code) \($0.span.startLocation)" }
+                == ["check.unused-template 2:10", "check.unused-template 25:10"])
     }
 
     /// The brief's examples, completed with the facts and rules they mention, are clean:
     /// no error and no warning.
     @Test func cleanFixtureHasNoDiagnostics() {
         let loaded = SourceLoader().load(paths: [Fixtures.path("check/clean.accord")])
-        let result = Checker().check(loaded.program)
+        let result = Checker(lint: true).check(loaded.program)
         #expect(loaded.diagnostics.isEmpty)
         #expect(result.diagnostics.isEmpty, "\(DiagnosticLines.render(result.diagnostics, relativeTo: Fixtures.root))")
     }

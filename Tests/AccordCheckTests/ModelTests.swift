@@ -127,6 +127,10 @@ import Testing
 /// The check's stages run in this order: every name is known before any body is read.
 @Suite struct StageOrderTests {
     @Test func stagesAreListedInOrder() {
-        #expect(Checker.stages.map(\.name) == ["declarations", "templates", "facts", "rules", "scenarios", "tests"])
+        #expect(Checker.stages.map(\.name) == ["declarations", "templates", "facts", "rules", "scenarios", "tests", "negation cycles"])
+        #expect(Checker.lintStages.map(\.name) == [
+            "rules that never fire", "contradictory constraints", "unused templates", "uncited recommendations",
+            "scenarios without effect",
+        ])
     }
 }
