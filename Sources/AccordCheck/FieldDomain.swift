@@ -63,8 +63,11 @@ struct FieldDomain: Sendable {
     mutating func add(_ comparison: Comparison, _ value: Value) {
         switch storage {
         case .integer(var range):
-            guard let number = FieldDomain.number(value) else { return }
-            range.add(comparison, number)
+            switch value {
+            case .int(let number): range.add(comparison, exactly: number)
+            case .float(let number): range.add(comparison, number)
+            case .string, .bool, .list: return
+            }
             storage = .integer(range)
         case .real(var range):
             guard let number = FieldDomain.number(value) else { return }
@@ -112,6 +115,21 @@ private struct IntegerRange: Sendable {
 
     static let twoToThe63: Double = 9_223_372_036_854_775_808
 
+    /// `x OP number` for an int constant, without going through a double.
+    mutating func add(_ comparison: FieldDomain.Comparison, exactly number: Int64) {
+        switch comparison {
+        case .equal:
+            raiseLower(number)
+            lowerUpper(number)
+        case .notEqual: excluded.insert(number)
+        case .greater: if number == .max { impossible = true } else { raiseLower(number + 1) }
+        case .greaterEqual: raiseLower(number)
+        case .less: if number == .min { impossible = true } else { lowerUpper(number - 1) }
+        case .lessEqual: lowerUpper(number)
+        }
+    }
+
+    /// `x OP number` for a float constant: rounded to the integers it allows.
     mutating func add(_ comparison: FieldDomain.Comparison, _ number: Double) {
         switch comparison {
         case .equal:
