@@ -18,6 +18,11 @@ import AccordSyntax
 public final class CoverageRecorder {
     public let program: CheckedProgram
     private let baselineFired: [Bool]
+    /// Firings counted by the end of the baseline run.
+    private let baselineFirings: [Int]
+    /// The engine of the last test seen: a runner that had to rebuild its engine hands
+    /// over a new one, which counted the (same) baseline again.
+    private weak var engine: Engine?
     /// Firings counted up to the end of the last test seen.
     private var firings: [Int]
     /// The furthest reach of each rule over the states seen.
@@ -32,6 +37,8 @@ public final class CoverageRecorder {
         let count = program.rules.count
         let counted = engine.firingsByRule
         firings = counted.count == count ? counted : Array(repeating: 0, count: count)
+        baselineFirings = firings
+        self.engine = engine
         let baselineReach = engine.ruleReach()
         baselineFired = zip(firings, baselineReach).map { $0 > 0 || $1.firedMatchHolds }
         reach = baselineReach.map { ($0.reached, $0.passed) }
@@ -43,6 +50,10 @@ public final class CoverageRecorder {
     /// checked, the state they were checked against. For `PolicyTestRunner.inspect`.
     public func record(_ test: TestDeclaration, outcome: PolicyTestResult.Outcome, engine: Engine) {
         let counted = engine.firingsByRule
+        if self.engine !== engine {
+            firings = baselineFirings
+            self.engine = engine
+        }
         let checked: Bool
         switch outcome {
         case .passed, .failed: checked = true
