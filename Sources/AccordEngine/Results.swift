@@ -20,9 +20,16 @@ public struct RecommendationResult: Sendable, Hashable {
     public let because: [Support]
     /// The rule's position in load order: ranking ties are broken by it.
     public let ruleOrder: Int
+    /// How each of the rule's conditions held for the match that gave the best score,
+    /// in source order.
+    public var conditions: [ConditionResult]
+    /// The aggregates that match computed (`count(Crossing(...)) = 5`), with the facts
+    /// they aggregated when there are few.
+    public var aggregates: [AggregateResult]
 
     public init(rank: Int, rule: String, subject: String, text: String, score: Double, category: String, tags: [String],
-                cite: String?, details: [NamedValue], because: [Support], ruleOrder: Int) {
+                cite: String?, details: [NamedValue], because: [Support], ruleOrder: Int,
+                conditions: [ConditionResult] = [], aggregates: [AggregateResult] = []) {
         self.rank = rank
         self.rule = rule
         self.subject = subject
@@ -34,6 +41,8 @@ public struct RecommendationResult: Sendable, Hashable {
         self.details = details
         self.because = because
         self.ruleOrder = ruleOrder
+        self.conditions = conditions
+        self.aggregates = aggregates
     }
 }
 
@@ -56,13 +65,18 @@ public struct Support: Sendable, Hashable {
     public let fields: [NamedValue]
     public let cite: String?
     public let derivedBy: Derivation?
+    /// The variable the matching condition bound it to (`r` for `$r: Region(...)`), nil
+    /// for an unbound pattern and for facts not matched by a condition.
+    public var binding: String?
 
-    public init(template: String, key: [Value], fields: [NamedValue], cite: String?, derivedBy: Derivation?) {
+    public init(template: String, key: [Value], fields: [NamedValue], cite: String?, derivedBy: Derivation?,
+                binding: String? = nil) {
         self.template = template
         self.key = key
         self.fields = fields
         self.cite = cite
         self.derivedBy = derivedBy
+        self.binding = binding
     }
 }
 

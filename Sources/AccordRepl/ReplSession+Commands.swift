@@ -27,7 +27,7 @@ extension ReplSession {
         case "why": return why(arguments)
         case "save": return save(arguments)
         case "agenda": return agenda()
-        case "whynot": return whyNot(arguments)
+        case "whynot": return whyNot(arguments, isCancelled: isCancelled)
         case "test": return test(arguments, isCancelled: isCancelled)
         default:
             var message = name.isEmpty ? "error: a command name must follow `:`\n" : "error: unknown command `:\(name)`\n"

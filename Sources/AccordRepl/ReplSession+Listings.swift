@@ -148,7 +148,7 @@ extension ReplSession {
         }
     }
 
-    func whyNot(_ arguments: String) -> ReplReply {
+    func whyNot(_ arguments: String, isCancelled: @escaping () -> Bool = { false }) -> ReplReply {
         let text = arguments.trimmingWhitespace()
         let rule = String(text.prefix { !$0.isWhitespace })
         guard !rule.isEmpty else {
@@ -161,7 +161,9 @@ extension ReplSession {
             return .error(message)
         }
         do {
-            let report = try live.engine.whyNot(rule: rule, subject: subjectText.isEmpty ? nil : subjectText)
+            // Suggested changes are verified in checkpoints on the live engine and rolled back.
+            let report = try live.engine.whyNot(rule: rule, subject: subjectText.isEmpty ? nil : subjectText,
+                                                suggestingChanges: true, isCancelled: isCancelled)
             return ReplReply(output: WhyNotText.render(report))
         } catch {
             return .error("error: " + EngineFailure.message(for: error))

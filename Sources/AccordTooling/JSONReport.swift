@@ -11,7 +11,9 @@ import AccordEngine
 /// Every key is always present (`cite` is null when there is none), so a consumer
 /// never has to test for a key. `because` lists the supporting facts as
 /// `{"template", "key", "fields", "cite"}`, and a derived fact adds
-/// `"derived_by": {"rule", "because"}`, recursively. The recommendation and support
+/// `"derived_by": {"rule", "because"}`, recursively, then `"binding"` (the variable
+/// its condition bound, or null). After `because`, a recommendation lists its
+/// `conditions` (how each held) and `aggregates` (values and facts). The recommendation and support
 /// objects are public so that `whatif` and `sweep` print the same objects.
 public struct JSONReport: Sendable {
     public init() {}
@@ -39,6 +41,45 @@ public struct JSONReport: Sendable {
             .init("cite", recommendation.cite.map(JSONValue.string) ?? .null),
             .init("details", .object(recommendation.details.map { .init($0.name, value($0.value)) })),
             .init("because", .array(recommendation.because.map(support))),
+            .init("conditions", .array(recommendation.conditions.map(condition))),
+            .init("aggregates", .array(recommendation.aggregates.map(aggregate))),
+        ])
+    }
+
+    /// How a condition held: `result` is `matched` (with `fact`, an index into
+    /// `because`), `exists`, `not_blocked` or `true` (a `test`, with the `values` it read).
+    public static func condition(_ condition: ConditionResult) -> JSONValue {
+        var fact: JSONValue = .null
+        var values: [JSONValue.Member] = []
+        let result: String
+        switch condition.outcome {
+        case .matched(let index, _):
+            result = "matched"
+            fact = .int(Int64(index))
+        case .exists: result = "exists"
+        case .notBlocked: result = "not_blocked"
+        case .testTrue(let read):
+            result = "true"
+            values = read.map { .init($0.name, value($0.value)) }
+        }
+        return .object([
+            .init("condition", .string(condition.source.text)),
+            .init("line", .int(Int64(condition.source.line))),
+            .init("col", .int(Int64(condition.source.column))),
+            .init("result", .string(result)),
+            .init("fact", fact),
+            .init("values", .object(values)),
+        ])
+    }
+
+    /// An aggregate's value and the facts it ranged over (the first ten; `count` says
+    /// how many, null when no longer known).
+    public static func aggregate(_ aggregate: AggregateResult) -> JSONValue {
+        .object([
+            .init("expression", .string(aggregate.expression)),
+            .init("value", value(aggregate.value)),
+            .init("count", aggregate.factCount.map { .int(Int64($0)) } ?? .null),
+            .init("facts", .array(aggregate.facts.map(support))),
         ])
     }
 
@@ -57,6 +98,7 @@ public struct JSONReport: Sendable {
                 .init("because", .array(derivation.because.map(JSONReport.support))),
             ])))
         }
+        members.append(.init("binding", support.binding.map(JSONValue.string) ?? .null))
         return .object(members)
     }
 

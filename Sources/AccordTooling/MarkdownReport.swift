@@ -65,6 +65,10 @@ public struct MarkdownReport: Sendable {
         }
         if explain {
             out += "\n**Because:**\n\n" + supports(recommendation.because, indent: "")
+            for item in ExplanationText.items(recommendation) {
+                out += "- " + Markdown.code(item.headline) + "\n" + supports(item.facts, indent: "  ")
+                if item.more > 0 { out += "  - … and \(item.more) more\n" }
+            }
         }
         return out
     }
@@ -74,7 +78,7 @@ public struct MarkdownReport: Sendable {
     private func supports(_ supports: [Support], indent: String) -> String {
         var out = ""
         for support in supports {
-            out += indent + "- " + Markdown.code(ReportText.fact(support))
+            out += indent + "- " + Markdown.code(ExplanationText.fact(support))
             if let cite = support.cite { out += " (cite: \(Markdown.escaped(cite)))" }
             out += "\n"
             if let derivation = support.derivedBy {

@@ -55,6 +55,11 @@ public struct TextReport: Sendable {
         if explain {
             out += margin + style.dim("because:") + "\n"
             out += supports(recommendation.because, indent: margin + "  ", style: style)
+            for item in ExplanationText.items(recommendation) {
+                out += margin + "  " + item.headline + "\n"
+                out += supports(item.facts, indent: margin + "    ", style: style)
+                if item.more > 0 { out += margin + "    " + style.dim("… and \(item.more) more") + "\n" }
+            }
         }
         return out
     }
@@ -72,7 +77,7 @@ public struct TextReport: Sendable {
     private func supports(_ supports: [Support], indent: String, style: TerminalStyle) -> String {
         var out = ""
         for support in supports {
-            out += indent + ReportText.fact(support) + "\n"
+            out += indent + ExplanationText.fact(support) + "\n"
             if let cite = support.cite {
                 out += indent + "  " + style.dim("cite: " + cite) + "\n"
             }

@@ -12,6 +12,8 @@ import AccordEngine
 ///     fails at condition 2, rules.accord:48:5: $ru: Region(name == $c.to, count(ports) > 0)
 ///       `count(ports) > 0` is false for Region["Amur Oblast"] (the closest of 4 facts)
 ///         ports = []
+///     changes that make it fire, each verified (1 candidate did not verify):
+///       modify Region["Amur Oblast"] { ports: ["Blagoveshchensk"] }  // ...
 public enum WhyNotText {
     public static func render(_ report: WhyNotReport) -> String {
         var lines = [headline(report)]
@@ -25,7 +27,30 @@ public enum WhyNotText {
             }
         }
         if let failed = report.failed { lines += failure(failed, conditionCount: report.conditionCount) }
+        if report.verdict == .failed { lines += changes(report) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The verified changes as scenario lines; a pair under "together:".
+    private static func changes(_ report: WhyNotReport) -> [String] {
+        var lines: [String] = []
+        let unverified = report.unverifiedChanges == 0 ? ""
+            : " (\(ReportText.plural(report.unverifiedChanges, "candidate")) did not verify)"
+        if report.changes.isEmpty {
+            lines.append(report.unverifiedChanges == 0 ? "no fact change to suggest"
+                         : "no single change or pair of changes verifies\(unverified)")
+            return lines
+        }
+        lines.append("changes that make it fire, each verified\(unverified):")
+        for suggestion in report.changes {
+            if suggestion.changes.count == 1, let change = suggestion.changes.first {
+                lines.append("  " + SuggestedChangeText.line(change))
+            } else {
+                lines.append("  together:")
+                for change in suggestion.changes { lines.append("    " + SuggestedChangeText.line(change)) }
+            }
+        }
+        return lines
     }
 
     private static func headline(_ report: WhyNotReport) -> String {

@@ -42,7 +42,7 @@ import Testing
         let first = try #require(result.recommendations.first)
         let support = JSONReport.support(try #require(first.because.first))
         #expect(support.compact() == #"""
-        {"template":"Link","key":[],"fields":{"from":"Heilongjiang","to":"Amur Oblast"},"cite":null,"derived_by":{"rule":"link","because":[{"template":"Region","key":["Heilongjiang"],"fields":{"name":"Heilongjiang","country":"CN","borders":["Amur Oblast"],"trade":23.2},"cite":"China Daily"},{"template":"Region","key":["Amur Oblast"],"fields":{"name":"Amur Oblast","country":"RU","borders":["Heilongjiang"],"trade":0.0},"cite":null}]}}
+        {"template":"Link","key":[],"fields":{"from":"Heilongjiang","to":"Amur Oblast"},"cite":null,"derived_by":{"rule":"link","because":[{"template":"Region","key":["Heilongjiang"],"fields":{"name":"Heilongjiang","country":"CN","borders":["Amur Oblast"],"trade":23.2},"cite":"China Daily","binding":"cn"},{"template":"Region","key":["Amur Oblast"],"fields":{"name":"Amur Oblast","country":"RU","borders":["Heilongjiang"],"trade":0.0},"cite":null,"binding":"ru"}]},"binding":"l"}
         """#)
     }
 

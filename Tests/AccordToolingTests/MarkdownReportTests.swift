@@ -41,10 +41,10 @@ import Testing
         #expect(markdown.contains(#"""
         **Because:**
 
-        - `Link { from: "Heilongjiang", to: "Amur Oblast" }`
+        - `$l: Link { from: "Heilongjiang", to: "Amur Oblast" }`
           - derived by rule `link` from:
-            - `Region["Heilongjiang"] { name: "Heilongjiang", country: "CN", borders: ["Amur Oblast"], trade: 23.2 }` (cite: China Daily)
-            - `Region["Amur Oblast"] { name: "Amur Oblast", country: "RU", borders: ["Heilongjiang"], trade: 0.0 }`
+            - `$cn: Region["Heilongjiang"] { name: "Heilongjiang", country: "CN", borders: ["Amur Oblast"], trade: 23.2 }` (cite: China Daily)
+            - `$ru: Region["Amur Oblast"] { name: "Amur Oblast", country: "RU", borders: ["Heilongjiang"], trade: 0.0 }`
 
         """#))
     }

@@ -42,9 +42,18 @@ import Testing
         let saved = try Engine(program: program)
         #expect(given(saved) == given(original))
         try saved.run()
-        #expect(saved.recommendations() == original.recommendations())
+        // The conditions are quoted from where they are written, which saving moves.
+        #expect(saved.recommendations().map(Self.placeless) == original.recommendations().map(Self.placeless))
         // Saving the saved session changes nothing.
         #expect(SessionWriter.render(program: saved.program, facts: saved.facts()) == text)
+    }
+
+    static func placeless(_ recommendation: RecommendationResult) -> RecommendationResult {
+        var result = recommendation
+        result.conditions = recommendation.conditions.map {
+            ConditionResult(index: $0.index, source: SourceText(text: "", path: "", line: 0, column: 0), outcome: $0.outcome)
+        }
+        return result
     }
 
     @Test func theRunFixtureRoundTrips() throws {

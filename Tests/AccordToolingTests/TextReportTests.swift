@@ -28,11 +28,11 @@ import Testing
         let text = TextReport(explain: true).render(try ReportFixture.result())
         #expect(text.contains("""
            because:
-             Link { from: "Heilongjiang", to: "Amur Oblast" }
+             $l: Link { from: "Heilongjiang", to: "Amur Oblast" }
                derived by rule link from:
-                 Region["Heilongjiang"] { name: "Heilongjiang", country: "CN", borders: ["Amur Oblast"], trade: 23.2 }
+                 $cn: Region["Heilongjiang"] { name: "Heilongjiang", country: "CN", borders: ["Amur Oblast"], trade: 23.2 }
                    cite: China Daily
-                 Region["Amur Oblast"] { name: "Amur Oblast", country: "RU", borders: ["Heilongjiang"], trade: 0.0 }
+                 $ru: Region["Amur Oblast"] { name: "Amur Oblast", country: "RU", borders: ["Heilongjiang"], trade: 0.0 }
 
         """))
     }

@@ -27,7 +27,7 @@ import Testing
         var text = ""
         for question in Self.questions {
             text += ":whynot \(question.rule)" + (question.subject.map { " \($0)" } ?? "") + "\n"
-            text += WhyNotText.render(try engine.whyNot(rule: question.rule, subject: question.subject)) + "\n"
+            text += WhyNotText.render(try engine.whyNot(rule: question.rule, subject: question.subject, suggestingChanges: true)) + "\n"
         }
         text = text.replacingOccurrences(of: Fixtures.path("run/rules") + "/", with: "")
         let mismatch = Golden.check(text, against: Fixtures.path("run/whynot.txt"))

@@ -30,14 +30,22 @@ import Testing
         #expect(stats["rules"] as? Int == 4)
         let recommendations = try Self.recommendations(document)
         #expect(recommendations.count == 5)
-        let contract: Set = ["rank", "rule", "subject", "text", "score", "category", "tags", "cite", "details", "because"]
+        // The contract's keys, then the explanation's additions (`conditions`, `aggregates`;
+        // a support's `binding`).
+        let contract: Set = ["rank", "rule", "subject", "text", "score", "category", "tags", "cite", "details", "because",
+                             "conditions", "aggregates"]
         for recommendation in recommendations {
             #expect(Set(recommendation.keys) == contract)
             for support in try #require(recommendation["because"] as? [[String: Any]]) {
                 let keys = Set(support.keys)
-                #expect(keys == ["template", "key", "fields", "cite"] || keys == ["template", "key", "fields", "cite", "derived_by"])
+                #expect(keys == ["template", "key", "fields", "cite", "binding"]
+                    || keys == ["template", "key", "fields", "cite", "derived_by", "binding"])
             }
         }
+        // Added keys come after the contract's, in the text too.
+        let text = try Self.run(["rules", "--format", "json"]).stdout
+        let order = ["\"because\"", "\"conditions\"", "\"aggregates\""].map { text.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && zip(order, order.dropFirst()).allSatisfy { $0! < $1! })
         #expect(recommendations.map { $0["rank"] as? Int } == [1, 2, 3, 4, 5])
     }
 

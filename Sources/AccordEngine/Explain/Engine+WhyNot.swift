@@ -107,10 +107,12 @@ private struct WhyNotAnalysis {
             ordered.remove(at: index)
             ordered.insert(token, at: 0)
         }
-        return WhyNotReport(rule: rule.name, subject: subject, verdict: .failed,
-                            conditionCount: rule.declaration.conditions.count, recommendedSubjects: recommended,
-                            closest: ordered.prefix(WhyNotReport.closestLimit).map(partial), closestCount: ordered.count,
-                            failed: best?.failure)
+        var report = WhyNotReport(rule: rule.name, subject: subject, verdict: .failed,
+                                  conditionCount: rule.declaration.conditions.count, recommendedSubjects: recommended,
+                                  closest: ordered.prefix(WhyNotReport.closestLimit).map(partial),
+                                  closestCount: ordered.count, failed: best?.failure)
+        if let best { report.candidates = candidates.candidates(for: best.failure, after: best.token) }
+        return report
     }
 
     /// No match mentions the subject: the shallowest level where a fact mentioning it
@@ -124,13 +126,19 @@ private struct WhyNotAnalysis {
                 let failure = try probe.failure(at: stage.level + 1, after: token)
                 guard case .constraint(let constraint) = failure.reason,
                       constraint.fact.fields.contains(where: { $0.value == .string(subject ?? "") }) else { continue }
-                return WhyNotReport(rule: rule.name, subject: subject, verdict: .failed,
-                                    conditionCount: rule.declaration.conditions.count,
-                                    recommendedSubjects: recommended, closest: [partial(token)],
-                                    closestCount: stage.tokens.count, failed: failure)
+                var report = WhyNotReport(rule: rule.name, subject: subject, verdict: .failed,
+                                          conditionCount: rule.declaration.conditions.count,
+                                          recommendedSubjects: recommended, closest: [partial(token)],
+                                          closestCount: stage.tokens.count, failed: failure)
+                report.candidates = candidates.candidates(for: failure, after: token)
+                return report
             }
         }
         return nil
+    }
+
+    private var candidates: WhyNotCandidates {
+        WhyNotCandidates(network: network, rule: rule, layout: layout)
     }
 
     /// How close a failure comes: constraints satisfied by the best candidate.
@@ -152,8 +160,13 @@ private struct WhyNotAnalysis {
             current = step.parent
         }
         let satisfied = token.level < 0 ? 0 : layout.conditionsBefore(level: token.level + 1)
+        let bindings = network.bindings(of: rule)
         return PartialMatch(satisfied: satisfied,
-                            facts: token.facts.map { network.support(of: $0, in: &explanation, depth: 0) },
+                            facts: network.matchedFacts(of: token).map { level, fact in
+                                var support = network.support(of: fact, in: &explanation, depth: 0)
+                                support.binding = bindings[level]
+                                return support
+                            },
                             aggregates: aggregates)
     }
 }

@@ -22,11 +22,12 @@ extension Network {
                 because.append(support)
             }
         }
+        let match = activation(best.activation).map { matchExplanation(of: $0, in: &explanation) }
         return RecommendationResult(
             rank: 0, rule: rule.name, subject: symbols.text(key.subject), text: symbols.text(key.text),
             score: best.score, category: symbols.text(best.category), tags: tags, cite: rule.cite,
             details: best.details.map { NamedValue($0.name, symbols.value($0.value)) }, because: because,
-            ruleOrder: rule.index)
+            ruleOrder: rule.index, conditions: match?.conditions ?? [], aggregates: match?.aggregates ?? [])
     }
 
     /// What one explanation has told so far. A derived fact's derivation is told once
@@ -38,7 +39,7 @@ extension Network {
     }
 
     /// A live activation, or one withdrawn while a diff is recorded.
-    private func activation(_ id: Int) -> Activation? {
+    func activation(_ id: Int) -> Activation? {
         activations[id] ?? tracker?.withdrawn[id]
     }
 
@@ -47,10 +48,38 @@ extension Network {
         return zip(model.fieldNames, record.values).map { NamedValue($0, symbols.value($1)) }
     }
 
-    /// The facts an activation matched, each with how it came to be.
+    /// The facts an activation matched, each with how it came to be and the variable its
+    /// condition bound it to.
     func supports(ofActivation id: Int, in explanation: inout Explanation, depth: Int = 0) -> [Support] {
         guard let activation = activation(id) else { return [] }
-        return activation.token.facts.map { support(of: $0, in: &explanation, depth: depth) }
+        let bindings = self.bindings(of: rules[activation.rule])
+        return matchedFacts(of: activation.token).map { level, fact in
+            var support = support(of: fact, in: &explanation, depth: depth)
+            support.binding = bindings[level]
+            return support
+        }
+    }
+
+    /// The fact-holding levels of a token's path, root first.
+    func matchedFacts(of token: Token) -> [(level: Int, fact: FactID)] {
+        var result: [(level: Int, fact: FactID)] = []
+        var current: Token? = token
+        while let step = current {
+            if step.fact >= 0 { result.append((step.level, step.fact)) }
+            current = step.parent
+        }
+        return result.reversed()
+    }
+
+    /// The variable each binding pattern of a rule names, by the pattern's level.
+    func bindings(of rule: CompiledRule) -> [Int: String] {
+        var result: [Int: String] = [:]
+        for (index, condition) in rule.declaration.conditions.enumerated() {
+            if case .match(let binding?, _, _) = condition, index < rule.conditionLevels.count {
+                result[rule.conditionLevels[index]] = binding.name
+            }
+        }
+        return result
     }
 
     func support(of fact: FactID, in explanation: inout Explanation, depth: Int) -> Support {

@@ -30,6 +30,15 @@ public struct WhyNotReport: Sendable, Hashable {
     /// The first condition the closest match fails; nil unless the verdict is `failed`.
     public let failed: FailedCondition?
 
+    /// Changes verified to make the rule fire for the subject, filled in by
+    /// `whyNot(rule:subject:suggestingChanges:)`: single changes first; pairs only when
+    /// no single change does.
+    public internal(set) var changes: [SuggestedChange] = []
+    /// How many candidate changes were tried and did not make it fire.
+    public internal(set) var unverifiedChanges = 0
+    /// The single changes to try, before verification.
+    var candidates: [SuggestedChange] = []
+
     public static let closestLimit = 5
 
     public var fired: Bool { verdict == .fired }

@@ -84,6 +84,15 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
         try network.emit(child, from: self)
     }
 
+    /// The facts aggregated for a parent token, sorted, nil when the token is gone
+    /// (explanations list them).
+    func members(of token: Token) -> [FactID]? {
+        guard let state = states[ObjectIdentifier(token)] else { return nil }
+        var facts: [FactID] = []
+        state.members.forEach { facts.append($0) }
+        return facts.sorted()
+    }
+
     private func compute(_ members: StableSet<FactID>, token: Token, in network: Network) throws -> Datum? {
         if function == .count { return .int(Int64(members.count)) }
         guard let value else { return nil }

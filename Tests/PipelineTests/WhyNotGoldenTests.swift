@@ -1,0 +1,86 @@
+import AccordTestSupport
+import Foundation
+import Testing
+
+/// `accord whynot` on the fixture in `Tests/Fixtures/whynot/rules`: every kind of failing
+/// condition and suggested change, in text and JSON, pinned by goldens beside it
+/// (`<case>.txt`, `<case>.json`); and `accord run --explain` there, whose explanations
+/// show bindings, an aggregate with its facts, a `not` and `test`s. Runs inside
+/// `Tests/Fixtures/whynot` with the relative path `rules`. `ACCORD_UPDATE_GOLDEN=1`
+/// rewrites the goldens.
+@Suite struct WhyNotGoldenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let arguments: [String]
+        var testDescription: String { name }
+    }
+
+    static let folder = Fixtures.path("whynot")
+
+    static let cases: [Case] = [
+        Case(name: "int_threshold", arguments: ["trade_push", "--subject", "Jilin"]),
+        Case(name: "float_threshold", arguments: ["gdp_fund", "--subject", "Jilin"]),
+        Case(name: "blocking_not", arguments: ["seek_agreement", "--subject", "Jilin"]),
+        Case(name: "missing_fact", arguments: ["hub_logistics", "--subject", "Jilin"]),
+        Case(name: "test_on_binding", arguments: ["busy_border", "--subject", "Jilin"]),
+        Case(name: "pair", arguments: ["deep_port", "--subject", "Jilin"]),
+        Case(name: "nothing_verifies", arguments: ["impossible", "--subject", "Jilin"]),
+        Case(name: "fired", arguments: ["trade_push", "--subject", "Heilongjiang"]),
+        Case(name: "fired_any_subject", arguments: ["trade_push"]),
+        Case(name: "scenario", arguments: ["trade_push", "--subject", "Jilin", "--scenario", "jilin_trades"]),
+    ]
+
+    @Test(arguments: cases)
+    func textMatchesGolden(_ golden: Case) throws {
+        let result = try Accord.run(["whynot"] + golden.arguments + ["rules"], directory: Self.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let mismatch = Golden.check(result.stdout, against: Self.folder + "/" + golden.name + ".txt")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    @Test(arguments: cases)
+    func jsonMatchesGolden(_ golden: Case) throws {
+        let result = try Accord.run(["whynot"] + golden.arguments + ["rules", "--format", "json"], directory: Self.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?.keys.sorted() == ["changes", "closest", "failed", "fired", "rule", "subject"])
+        let mismatch = Golden.check(result.stdout, against: Self.folder + "/" + golden.name + ".json")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    @Test(arguments: [("explain.txt", ["--explain"]), ("explain.json", ["--format", "json"]),
+                      ("explain.md", ["--format", "markdown", "--explain"])])
+    func explanationsMatchGolden(_ golden: String, _ arguments: [String]) throws {
+        let result = try Accord.run(["run", "rules"] + arguments, directory: Self.folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let mismatch = Golden.check(result.stdout, against: Self.folder + "/" + golden)
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    @Test func unknownRuleIsBadUsageWithASuggestion() throws {
+        let result = try Accord.run(["whynot", "trade_psh", "rules"], directory: Self.folder)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("accord: error: no rule `trade_psh`\nnote: did you mean `trade_push`?\n"))
+    }
+
+    @Test func firedOrNotExitsZero() throws {
+        for rule in ["trade_push", "impossible"] {
+            let result = try Accord.run(["whynot", rule, "rules", "--subject", "Jilin"], directory: Self.folder)
+            #expect(result.status == 0, "\(rule): \(result.stderr)")
+        }
+    }
+
+    @Test func unknownScenarioAndBadFormatAreBadUsage() throws {
+        let scenario = try Accord.run(["whynot", "trade_push", "rules", "--scenario", "nope"], directory: Self.folder)
+        #expect(scenario.status == 2)
+        let format = try Accord.run(["whynot", "trade_push", "rules", "--format", "yaml"], directory: Self.folder)
+        #expect(format.status == 2)
+    }
+
+    @Test func firingLimitExitsOne() throws {
+        let result = try Accord.run(["whynot", "trade_push", "rules", "--max-firings", "1"], directory: Self.folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("firing"))
+    }
+}
