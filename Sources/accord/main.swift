@@ -18,7 +18,7 @@ struct Accord: ParsableCommand {
         version: "accord \(AccordVersion.current)",
         subcommands: [
             RunCommand.self, TestCommand.self, WhatIfCommand.self, SweepCommand.self, CheckCommand.self, FormatCommand.self,
-            ReplCommand.self, GraphCommand.self,
+            ReplCommand.self, GraphCommand.self, WhyNotCommand.self,
         ])
 
     /// Usage errors exit with 2, as the command-line contract says (ArgumentParser's own
