@@ -151,6 +151,36 @@ import Testing
         #expect(found.first?.notes.compactMap { $0.span?.start } == marks)
     }
 
+    @Test func aRuleThatNeverFiresNamesTheTemplate() {
+        let (text, marks) = marked("""
+            template ⟦Hub { park: string }
+            rule r { when $h: ⟦Hub() then print $h.park }
+            """)
+        let found = lint(text)
+        #expect(found.map(\.code) == ["check.rule-never-fires"])
+        #expect(found.first?.span.start == marks[1])
+        #expect(found.first?.notes.first?.span?.start == marks[0])
+        #expect(found.first?.notes.first?.message.contains("`Hub`") == true)
+    }
+
+    @Test func aScenarioWithoutEffectPointsAtItsChanges() {
+        let (text, marks) = marked("""
+            template T { key k; k: string; n: int = 0 }
+            facts { T { k: "a", n: 1 } }
+            rule r { when $t: T(n > 1) then print $t.k }
+            scenario ⟦same {
+              ⟦modify T["a"] { n: 1 }
+            }
+            scenario moves {
+              modify T["a"] { n: 2 }
+            }
+            """)
+        let found = lint(text)
+        #expect(found.map(\.code) == ["check.scenario-no-effect"])
+        #expect(found.first?.span.start == marks[0])
+        #expect(found.first?.notes.compactMap { $0.span?.start } == [marks[1]])
+    }
+
     @Test func lintWaitsForAProgramWithoutErrors() {
         let loaded = SourceLoader().load(text: "template T { a: int }\nrule r { when T(b > 1, a > 2, a < 1) then halt }", path: "s.accord")
         let codes = Checker(lint: true).check(loaded.program).diagnostics.map(\.code)
