@@ -15,11 +15,13 @@ public final class Engine {
     let network: Network
     public let program: CheckedProgram
 
-    /// `print` actions write here, one line per call, in firing order.
-    public init(program: CheckedProgram, print: @escaping (String) -> Void = { _ in }) throws(EngineError) {
+    /// `print` actions write here, one line per call, in firing order. With `profile`,
+    /// the session counts and times its work from the first fact on (`profile()`).
+    public init(program: CheckedProgram, print: @escaping (String) -> Void = { _ in }, profile: Bool = false) throws(EngineError) {
         self.program = program
         network = Network(program: program)
         network.printer = print
+        if profile { network.profiler = Profiler(ruleCount: program.rules.count) }
         do {
             var builder = NetworkBuilder(network: network)
             try builder.build(program.rules)

@@ -1,3 +1,4 @@
+import AccordEngine
 import AccordTooling
 import ArgumentParser
 
@@ -16,11 +17,20 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
         }
     }
 
-    func render(_ result: RunResult, explain: Bool, useColor: Bool) -> String {
+    func render(_ result: RunResult, explain: Bool, useColor: Bool, profile: RunProfile? = nil) -> String {
         switch self {
-        case .text: TextReport(explain: explain, useColor: useColor).render(result)
-        case .json: JSONReport().render(result)
-        case .markdown: MarkdownReport(explain: explain).render(result)
+        case .text:
+            let report = TextReport(explain: explain, useColor: useColor).render(result)
+            return profile.map { report + "\n" + ProfileText(useColor: useColor).render($0) } ?? report
+        case .json:
+            // `"profile"` goes after `"stats"`; the contract's keys stay as they are.
+            guard let profile, case .object(let members) = JSONReport().document(result) else {
+                return JSONReport().render(result)
+            }
+            return JSONValue.object(members + [.init("profile", ProfileJSON.object(profile))]).rendered()
+        case .markdown:
+            let report = MarkdownReport(explain: explain).render(result)
+            return profile.map { report + "\n## Profile\n\n```\n" + ProfileText().render($0) + "```\n" } ?? report
         }
     }
 }

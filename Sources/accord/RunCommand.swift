@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Show the facts behind each recommendation, and how derived facts were derived.")
     var explain = false
 
+    @Flag(help: "After the recommendations, show per rule its activations, firings and time, and per join node its memories.")
+    var profile = false
+
     @Option(help: "Apply this scenario to the facts before running.")
     var scenario: String?
 
@@ -61,9 +64,9 @@ struct RunCommand: ParsableCommand {
         let printsToStandardOutput = format.printsToStandardOutput
         let engine: Engine
         do {
-            engine = try Engine(program: model) { line in
+            engine = try Engine(program: model, print: { line in
                 printsToStandardOutput ? Terminal.writeOut(line + "\n") : Terminal.writeError(line + "\n")
-            }
+            }, profile: profile)
         } catch {
             throw RunFailure.status(for: error, cancellation: cancellation, model: model)
         }
@@ -78,7 +81,8 @@ struct RunCommand: ParsableCommand {
         let filter = RecommendationFilter(subject: subject, tags: tags, top: top)
         let result = RunResult(recommendations: filter.apply(engine.recommendations()), statistics: engine.statistics,
                                sources: input.resolved, scenario: scenario)
-        Terminal.writeOut(format.render(result, explain: explain, useColor: Terminal.stdoutWantsColor))
+        Terminal.writeOut(format.render(result, explain: explain, useColor: Terminal.stdoutWantsColor,
+                                        profile: engine.profile()))
         throw ExitStatus.success
     }
 }

@@ -20,7 +20,11 @@ extension Network {
             }
             guard let activation = agenda.pop() else { break }
             firedByRule[activation.rule] += 1
-            try fire(activation)
+            if let profiler {
+                try profiler.firing(rule: activation.rule) { try fire(activation) }
+            } else {
+                try fire(activation)
+            }
         }
         if let rule = halted { return .halted(rule: rule) }
         return .quiescent

@@ -13,7 +13,7 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
     let value: CompiledExpression?
     let signature: String
     var successors: [any BetaNode] = []
-    private var indexes = JoinIndexes()
+    private(set) var indexes = JoinIndexes()
     private var states: [ObjectIdentifier: State] = [:]
 
     private struct State {

@@ -7,7 +7,7 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     let spec: JoinSpec
     let signature: String
     var successors: [any BetaNode] = []
-    private var indexes = JoinIndexes()
+    private(set) var indexes = JoinIndexes()
 
     init(level: Int, alpha: AlphaMemory, spec: JoinSpec, signature: String) {
         self.level = level

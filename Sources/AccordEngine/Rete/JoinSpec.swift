@@ -68,6 +68,14 @@ struct JoinIndexes {
     private var leftKeys: [ObjectIdentifier: [[Datum]]] = [:]
     private var right: [[Datum]: StableSet<FactID>] = [:]
     private var rightKeys: [FactID: [[Datum]]] = [:]
+    /// Token–fact pairs the hashes brought together and the remaining tests then
+    /// examined; counted only while the network has a profiler.
+    private(set) var joinTests = 0
+
+    /// The tokens filed on the left (the beta memory).
+    var tokenCount: Int { leftKeys.count }
+    /// The facts filed on the right (the alpha memory's facts this node indexed).
+    var factCount: Int { rightKeys.count }
 
     mutating func insert(_ token: Token, keys: [[Datum]]) {
         for key in keys { left[key, default: StableSet()].insert(TokenRef(token: token)) }
@@ -111,7 +119,9 @@ extension JoinIndexes {
         let keys = try spec.leftKeys(token, in: network)
         insert(token, keys: keys)
         var matches: [FactID] = []
-        for fact in keys.flatMap(facts) where network.memory.isAlive(fact) {
+        let candidates = keys.flatMap(facts)
+        if network.profiler != nil { joinTests += candidates.count }
+        for fact in candidates where network.memory.isAlive(fact) {
             if try spec.passes(token, network.memory[fact].values, in: network) { matches.append(fact) }
         }
         return matches
@@ -130,10 +140,12 @@ extension JoinIndexes {
         try matches(of: network.memory[fact].values, under: remove(fact), spec, in: network)
     }
 
-    private func matches(of values: [Datum], under keys: [[Datum]], _ spec: JoinSpec, in network: Network) throws -> [Token] {
+    private mutating func matches(of values: [Datum], under keys: [[Datum]], _ spec: JoinSpec, in network: Network) throws -> [Token] {
         var matches: [Token] = []
         for key in keys {
-            for token in tokens(key) where token.alive {
+            let candidates = tokens(key)
+            if network.profiler != nil { joinTests += candidates.count }
+            for token in candidates where token.alive {
                 if try spec.passes(token, values, in: network) { matches.append(token) }
             }
         }

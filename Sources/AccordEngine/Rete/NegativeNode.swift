@@ -8,7 +8,7 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
     let isExists: Bool
     let signature: String
     var successors: [any BetaNode] = []
-    private var indexes = JoinIndexes()
+    private(set) var indexes = JoinIndexes()
     private var counts: [ObjectIdentifier: (count: Int, child: Token?)] = [:]
 
     init(level: Int, alpha: AlphaMemory, spec: JoinSpec, isExists: Bool, signature: String) {

@@ -26,6 +26,14 @@ extension Network {
     }
 
     func propagateAddition(of id: FactID) throws {
+        if let profiler {
+            try profiler.matching { try propagateAddition(unprofiled: id) }
+        } else {
+            try propagateAddition(unprofiled: id)
+        }
+    }
+
+    private func propagateAddition(unprofiled id: FactID) throws {
         let fact = memory[id]
         for alpha in alphaMemories[fact.template] where try alpha.accepts(fact.values, in: self) {
             alpha.facts.insert(id)
@@ -55,6 +63,14 @@ extension Network {
     /// can then never join with the leaving fact (whose values stay readable, and which
     /// `modify` keeps alive).
     func propagateRemoval(of id: FactID, template: Int) throws {
+        if let profiler {
+            try profiler.matching { try propagateRemoval(unprofiled: id, template: template) }
+        } else {
+            try propagateRemoval(unprofiled: id, template: template)
+        }
+    }
+
+    private func propagateRemoval(unprofiled id: FactID, template: Int) throws {
         var updates: [() throws -> Void] = []
         for alpha in alphaMemories[template] where alpha.facts.remove(id) {
             for successor in alpha.successors {

@@ -37,6 +37,9 @@ final class Network {
     /// Set while coverage is recorded (`accord test --coverage`): the firings of each
     /// rule, by rule index, since counting started. Nil otherwise, at no cost.
     var firingsByRule: [Int]?
+    /// Set for `accord run --profile`: counters and clocks. Nil otherwise, so each hot
+    /// path pays one nil test.
+    var profiler: Profiler?
 
     init(program: CheckedProgram) {
         let models = program.templates.enumerated().map { TemplateModel(id: $0.offset, info: $0.element) }

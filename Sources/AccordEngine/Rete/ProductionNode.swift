@@ -12,6 +12,7 @@ final class ProductionNode: BetaNode {
 
     func leftActivate(_ token: Token, in network: Network) throws {
         let activation = network.makeActivation(rule: rule, token: token)
+        if let profiler = network.profiler { profiler.activationCreated(rule: rule) }
         activationOf[ObjectIdentifier(token)] = activation
     }
 
