@@ -57,6 +57,18 @@ import Testing
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// docs/explain.md quotes these goldens; they must not drift apart.
+    @Test func documentationQuotesTheGoldens() throws {
+        let docs = Fixtures.read(Fixtures.root + "/../../docs/explain.md")
+        #expect(docs.contains(Fixtures.read(Self.folder + "/int_threshold.txt")))
+        let pair = Fixtures.read(Self.folder + "/pair.txt")
+        let changes = try #require(pair.range(of: "changes that make it fire"))
+        #expect(docs.contains(String(pair[changes.lowerBound...])))
+        let explain = Fixtures.read(Self.folder + "/explain.txt")
+        let tree = try #require(explain.range(of: "   because:\n     $r: Region[\"Heilongjiang\"]", options: .backwards))
+        #expect(docs.contains(String(explain[tree.lowerBound...])))
+    }
+
     @Test func unknownRuleIsBadUsageWithASuggestion() throws {
         let result = try Accord.run(["whynot", "trade_psh", "rules"], directory: Self.folder)
         #expect(result.status == 2)
