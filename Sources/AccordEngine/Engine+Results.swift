@@ -4,9 +4,16 @@ extension Engine {
     /// The recommendations, ranked: highest score first; ties by the rule's declaration
     /// order, then subject, then text.
     public func recommendations() -> [RecommendationResult] {
-        var results = network.recommendations.entries.keys.compactMap(network.result(for:))
-        results.sort(by: RecommendationResult.ranksBefore)
-        for index in results.indices { results[index].rank = index + 1 }
+        let unsorted = network.recommendations.entries.keys.compactMap(network.result(for:))
+        // Sorting positions moves two words instead of each result's many fields.
+        let order = unsorted.indices.sorted { RecommendationResult.ranksBefore(unsorted[$0], unsorted[$1]) }
+        var results: [RecommendationResult] = []
+        results.reserveCapacity(order.count)
+        for index in order {
+            var result = unsorted[index]
+            result.rank = results.count + 1
+            results.append(result)
+        }
         return results
     }
 

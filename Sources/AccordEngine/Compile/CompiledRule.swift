@@ -15,6 +15,8 @@ struct CompiledRule {
     let conditionLevels: [Int]
     let levelCount: Int
     let production: ProductionNode
+    /// What each level holds and each condition's scope, for explanations and why-not.
+    let layout: RuleLayout
 }
 
 enum CompiledAction {

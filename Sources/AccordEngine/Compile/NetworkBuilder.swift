@@ -40,7 +40,8 @@ struct NetworkBuilder {
         return CompiledRule(
             index: index, name: rule.name.name, title: rule.title?.value, salience: salience(of: rule),
             tags: rule.tags.map(\.name), cite: rule.cite?.value, declaration: rule, actions: actions,
-            conditionLevels: conditionLevels, levelCount: chain.level, production: production)
+            conditionLevels: conditionLevels, levelCount: chain.level, production: production,
+            layout: RuleLayout(rule, templates: network.templatesByName))
     }
 
     private func salience(of rule: RuleDeclaration) -> Int {

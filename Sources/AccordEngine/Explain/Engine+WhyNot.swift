@@ -45,7 +45,7 @@ private struct WhyNotAnalysis {
         self.network = network
         self.rule = rule
         self.subject = subject
-        layout = RuleLayout(rule.declaration, templates: network.templatesByName)
+        layout = rule.layout
         probe = WhyNotProbe(network: network, rule: rule, layout: layout, subject: subject)
         recommended = Set(network.recommendations.entries.values
             .filter { $0.key.rule == rule.index && $0.best != nil }
@@ -160,11 +160,10 @@ private struct WhyNotAnalysis {
             current = step.parent
         }
         let satisfied = token.level < 0 ? 0 : layout.conditionsBefore(level: token.level + 1)
-        let bindings = network.bindings(of: rule)
         return PartialMatch(satisfied: satisfied,
                             facts: network.matchedFacts(of: token).map { level, fact in
                                 var support = network.support(of: fact, in: &explanation, depth: 0)
-                                support.binding = bindings[level]
+                                support.binding = network.binding(at: level, of: rule)
                                 return support
                             },
                             aggregates: aggregates)

@@ -52,10 +52,10 @@ extension Network {
     /// condition bound it to.
     func supports(ofActivation id: Int, in explanation: inout Explanation, depth: Int = 0) -> [Support] {
         guard let activation = activation(id) else { return [] }
-        let bindings = self.bindings(of: rules[activation.rule])
+        let rule = rules[activation.rule]
         return matchedFacts(of: activation.token).map { level, fact in
             var support = support(of: fact, in: &explanation, depth: depth)
-            support.binding = bindings[level]
+            support.binding = binding(at: level, of: rule)
             return support
         }
     }
@@ -63,6 +63,7 @@ extension Network {
     /// The fact-holding levels of a token's path, root first.
     func matchedFacts(of token: Token) -> [(level: Int, fact: FactID)] {
         var result: [(level: Int, fact: FactID)] = []
+        result.reserveCapacity(max(0, token.level + 1))
         var current: Token? = token
         while let step = current {
             if step.fact >= 0 { result.append((step.level, step.fact)) }
@@ -71,15 +72,9 @@ extension Network {
         return result.reversed()
     }
 
-    /// The variable each binding pattern of a rule names, by the pattern's level.
-    func bindings(of rule: CompiledRule) -> [Int: String] {
-        var result: [Int: String] = [:]
-        for (index, condition) in rule.declaration.conditions.enumerated() {
-            if case .match(let binding?, _, _) = condition, index < rule.conditionLevels.count {
-                result[rule.conditionLevels[index]] = binding.name
-            }
-        }
-        return result
+    /// The variable a rule binds at a level (`r` for `$r: Region(...)`), if any.
+    func binding(at level: Int, of rule: CompiledRule) -> String? {
+        level >= 0 && level < rule.layout.bindings.count ? rule.layout.bindings[level] : nil
     }
 
     func support(of fact: FactID, in explanation: inout Explanation, depth: Int) -> Support {

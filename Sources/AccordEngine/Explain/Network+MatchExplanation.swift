@@ -18,20 +18,19 @@ extension Network {
     func matchExplanation(of activation: Activation, in explanation: inout Explanation) -> MatchExplanation {
         let rule = rules[activation.rule]
         let token = activation.token
-        let layout = RuleLayout(rule.declaration, templates: templatesByName)
-        let bindings = bindings(of: rule)
+        let layout = rule.layout
         let factLevels = matchedFacts(of: token).map(\.level)
         var result = MatchExplanation()
         let probe = WhyNotProbe(network: self, rule: rule, layout: layout, subject: nil)
         let context = EvaluationContext(network: self, token: token, current: nil)
         for (index, condition) in rule.declaration.conditions.enumerated() {
-            let source = WhyNotProbe.source(condition.span)
+            let source = index < layout.sources.count ? layout.sources[index] : WhyNotProbe.source(condition.span)
             let outcome: ConditionResult.Outcome
             switch condition {
             case .match:
                 let level = index < rule.conditionLevels.count ? rule.conditionLevels[index] : -1
                 guard let position = factLevels.firstIndex(of: level) else { continue }
-                outcome = .matched(fact: position, binding: bindings[level])
+                outcome = .matched(fact: position, binding: binding(at: level, of: rule))
             case .exists:
                 outcome = .exists
             case .not:

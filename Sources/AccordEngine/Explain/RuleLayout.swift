@@ -15,6 +15,10 @@ struct RuleLayout {
     let levels: [Level]
     /// For each condition, the scope its expressions were compiled in.
     let scopes: [CompileScope]
+    /// Each condition as written, with its place (explanations quote them).
+    let sources: [SourceText]
+    /// The variable bound at each level (`r` for `$r: Region(...)`), nil where none is.
+    let bindings: [String?]
 
     init(_ rule: RuleDeclaration, templates: [String: TemplateModel]) {
         var levels: [Level] = []
@@ -40,6 +44,10 @@ struct RuleLayout {
         addAggregates(rule.actions.flatMap(NetworkBuilder.expressions(of:)), condition: nil)
         self.levels = levels
         self.scopes = scopes
+        sources = rule.conditions.map { WhyNotProbe.source($0.span) }
+        var bindings = [String?](repeating: nil, count: levels.count)
+        for (name, binding) in scope.bindings where binding.level < bindings.count { bindings[binding.level] = name }
+        self.bindings = bindings
     }
 
     /// How many conditions lie wholly before a level.
