@@ -38,7 +38,7 @@ extension ReplSession {
                     details: "Shows the tree of facts that support it: each fact with its cite, and for a derived fact the rule that derived it and that rule's own supports, down to the facts of the files.",
                     example: ":why 1"),
         ReplCommand(name: "whynot", arguments: "RULE [SUBJECT]", summary: "say why a rule does not recommend (for a subject)",
-                    details: "Reports the first condition of the rule that no fact satisfies, and the closest facts.",
+                    details: "Reports the first condition of the rule that no fact satisfies, and the closest facts, then the fact changes that would make it fire, each verified in a checkpoint and rolled back, as lines to paste into a scenario.",
                     example: ":whynot joint_logistics_centre Jilin"),
         ReplCommand(name: "test", arguments: "[FILTER]", summary: "run the policy tests against the session as it stands",
                     details: "Runs the `test` blocks of the session (those whose name contains FILTER, ignoring case), each from the session as it is now, with its changes and the open branch, and rolls each back. Shows ✓ or ✗ per test, a failure's evidence, and the count.",

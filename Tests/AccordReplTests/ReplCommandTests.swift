@@ -159,6 +159,12 @@ import Testing
         #expect(session.enter(":whynot port_freight").output.contains("port_freight"))
         #expect(session.enter(":whynot port_fright").diagnostics.contains("did you mean `port_freight`?"))
         #expect(session.enter(":whynot").diagnostics.contains("needs a rule name"))
+        // Suggested changes are verified on the live session and leave it as it was.
+        session.enter(#"assert Agreement { parties: ["Heilongjiang", "Amur Oblast"], sectors: [] }"#)
+        let before = session.snapshot
+        let blocked = session.enter(":whynot corridor_agreement Heilongjiang").output
+        #expect(blocked.contains("changes that make it fire, each verified:\n  retract Agreement"), "\(blocked)")
+        #expect(session.snapshot == before)
     }
 
     @Test func whatIfShowsTheDiffAndKeepsNothing() {
