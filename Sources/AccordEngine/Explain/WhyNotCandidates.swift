@@ -72,7 +72,8 @@ struct WhyNotCandidates {
         }
         let record = network.memory[fact]
         let model = network.templates[record.template]
-        guard model.isKeyed, let index = model.index(of: target.field) else { return nil }
+        // A key field names the fact: changing it would make another fact, not this one.
+        guard model.isKeyed, let index = model.index(of: target.field), !model.keyIndices.contains(index) else { return nil }
         let now = network.symbols.value(record.values[index])
         let wanted = value.coerced(to: model.info.fields[index].type)
         guard wanted != now else { return nil }
