@@ -46,12 +46,15 @@ enum Graphviz {
             throw .cannotRun("\(error.localizedDescription)")
         }
         // Write on another thread: a large graph could fill the output pipe while the
-        // input is still being written, and both sides would wait for ever.
+        // input is still being written, and both sides would wait for ever. A `dot` that
+        // stops reading (it failed) must not end this process with SIGPIPE: the write
+        // fails instead, and `dot`'s exit status says what happened.
+        signal(SIGPIPE, SIG_IGN)
         let writer = input.fileHandleForWriting
         let data = Data(source.utf8)
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            writer.write(data)
+            try? writer.write(contentsOf: data)
             try? writer.close()
         }
         let errorData = LockedData()

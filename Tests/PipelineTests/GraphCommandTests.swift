@@ -39,6 +39,37 @@ import Testing
         #expect(result.stderr.contains("Graphviz's `dot` is not installed: apt-get install graphviz (or brew install graphviz)"))
     }
 
+    /// A stand-in `dot` on PATH gets the DOT on its standard input and `-Tsvg`; what it
+    /// prints is the output. Needs no Graphviz.
+    @Test func svgPipesTheDotThroughDot() throws {
+        let bin = try Self.fakeDot("""
+        #!/bin/sh
+        [ "$1" = "-Tsvg" ] || exit 9
+        printf '<svg>'; /usr/bin/wc -l | /usr/bin/tr -d ' \\n'; printf '</svg>\\n'
+        """)
+        let result = try Accord.run(["graph", Self.folder + "/rules.accord", "--format", "svg"], environment: ["PATH": bin])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = Fixtures.read(Self.folder + "/rules.dot").split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(result.stdout == "<svg>\(lines)</svg>\n")
+    }
+
+    /// It stops reading at once: `accord` must not die of SIGPIPE writing to it.
+    @Test func aFailingDotExitsWithOneAndShowsItsMessage() throws {
+        let bin = try Self.fakeDot("#!/bin/sh\necho 'syntax error in line 1' >&2\nexit 3\n")
+        let result = try Accord.run(["graph", Self.folder + "/rules.accord", "--format", "svg"], environment: ["PATH": bin])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "accord: error: `dot` failed with exit status 3\nnote: syntax error in line 1\n")
+    }
+
+    /// A folder holding only an executable `dot` with this text.
+    static func fakeDot(_ script: String) throws -> String {
+        let folder = try Scratch.folder()
+        try script.write(toFile: folder + "/dot", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/dot")
+        return folder
+    }
+
     /// Only where Graphviz is installed: CI does not need it.
     @Test(.enabled(if: Self.graphvizInstalled)) func svgIsDrawnByGraphviz() throws {
         let scratch = try Scratch.folder()
