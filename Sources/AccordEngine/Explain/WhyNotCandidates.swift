@@ -44,10 +44,40 @@ struct WhyNotCandidates {
             guard case .blocked(let blockers) = failure.reason, !blockers.isEmpty else { return [] }
             return [SuggestedChange(blockers.map(FactChange.retract))]
         case .test(let expression, _):
-            guard case .test = failure.reason,
-                  let change = modification(expression, scope: scope, token: token, ownFact: nil) else { return [] }
-            return [SuggestedChange([change])]
+            guard case .test = failure.reason else { return [] }
+            if let change = modification(expression, scope: scope, token: token, ownFact: nil) {
+                return [SuggestedChange([change])]
+            }
+            if let change = oneMoreFact(expression, scope: scope, token: token) { return [SuggestedChange([change])] }
+            return []
         }
+    }
+
+    // MARK: - One more fact for a count
+
+    /// `count(T(...)) OP n` short by exactly one fact: assert one built from the
+    /// aggregate's pattern. (Identical unkeyed facts are added once, so more than one
+    /// missing fact cannot be built this way.)
+    private func oneMoreFact(_ expression: Expression, scope: CompileScope, token: Token) -> FactChange? {
+        guard case .binary(let operation, let lhs, let rhs) = expression.ungrouped.kind else { return nil }
+        let sides: [(aggregate: Expression, other: Expression, operation: BinaryOperator)] = [
+            (lhs, rhs, operation), (rhs, lhs, ThresholdSolver.flipped(operation)),
+        ]
+        for side in sides {
+            guard case .aggregate(.count, let pattern, nil) = side.aggregate.ungrouped.kind,
+                  case .int(let now)? = evaluate(side.aggregate, scope: scope, token: token, current: nil),
+                  let bound = evaluate(side.other, scope: scope, token: token, current: nil) else { continue }
+            let limit: Double
+            switch bound {
+            case .int(let number): limit = Double(number)
+            case .float(let number): limit = number
+            case .string, .bool, .list: continue
+            }
+            guard case .int(let needed)? = ThresholdSolver.solve(side.operation, bound: limit, type: .int),
+                  needed == now + 1 else { continue }
+            return newFact(pattern, scope: scope, token: token)
+        }
+        return nil
     }
 
     // MARK: - Changing a field
