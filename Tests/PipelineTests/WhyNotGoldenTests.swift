@@ -24,6 +24,7 @@ import Testing
         Case(name: "missing_fact", arguments: ["hub_logistics", "--subject", "Jilin"]),
         Case(name: "no_facts", arguments: ["deep_berth", "--subject", "Jilin"]),
         Case(name: "count_short", arguments: ["road_network", "--subject", "Jilin"]),
+        Case(name: "unkeyed_replaced", arguments: ["hub_port", "--subject", "Heilongjiang"]),
         Case(name: "test_on_binding", arguments: ["busy_border", "--subject", "Jilin"]),
         Case(name: "pair", arguments: ["deep_port", "--subject", "Jilin"]),
         Case(name: "nothing_verifies", arguments: ["impossible", "--subject", "Jilin"]),

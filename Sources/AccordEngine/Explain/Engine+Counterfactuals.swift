@@ -34,7 +34,9 @@ extension Engine {
                 for second in seconds { try attempt(first.changes + second.changes) }
             }
         }
-        report.changes = verified
+        // The smallest: a suggestion of more changes than another verified one is left out.
+        let smallest = verified.map(\.changes.count).min() ?? 0
+        report.changes = verified.filter { $0.changes.count == smallest }
         report.unverifiedChanges = tried - verified.count
         return report
     }

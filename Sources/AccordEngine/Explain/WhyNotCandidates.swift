@@ -29,9 +29,7 @@ struct WhyNotCandidates {
             if case .constraint(let constraint) = failure.reason, constraint.satisfiedConstraints < pattern.constraints.count,
                let fact = factID(of: constraint.fact) {
                 let expression = pattern.constraints[constraint.satisfiedConstraints]
-                if let change = modification(expression, scope: scope, token: token, ownFact: fact) {
-                    result.append(SuggestedChange([change]))
-                }
+                result += modification(expression, scope: scope, token: token, ownFact: fact)
             }
             switch failure.reason {
             case .constraint, .noFacts:
@@ -45,9 +43,8 @@ struct WhyNotCandidates {
             return [SuggestedChange(blockers.map(FactChange.retract))]
         case .test(let expression, _):
             guard case .test = failure.reason else { return [] }
-            if let change = modification(expression, scope: scope, token: token, ownFact: nil) {
-                return [SuggestedChange([change])]
-            }
+            let changes = modification(expression, scope: scope, token: token, ownFact: nil)
+            if !changes.isEmpty { return changes }
             if let change = oneMoreFact(expression, scope: scope, token: token) { return [SuggestedChange([change])] }
             return []
         }
@@ -82,13 +79,24 @@ struct WhyNotCandidates {
 
     // MARK: - Changing a field
 
-    /// A `modify` of a keyed fact that makes `expression` (a constraint, or a `test`)
-    /// true, when it is a comparison of one changeable field with a value.
-    private func modification(_ expression: Expression, scope: CompileScope, token: Token, ownFact: FactID?) -> FactChange? {
+    /// The changes of one field that make `expression` (a constraint, or a `test`) true,
+    /// when it compares a changeable field with a value (on either side): a `modify` of
+    /// a keyed fact, or for an unkeyed one, retracting it and asserting it with the new
+    /// value.
+    private func modification(_ expression: Expression, scope: CompileScope, token: Token,
+                              ownFact: FactID?) -> [SuggestedChange] {
         var scope = scope
         if let ownFact { scope.current = network.templates[network.memory[ownFact].template] }
         let current = ownFact.map { network.memory[$0].values }
-        guard let (target, needs, value) = solve(expression, scope: scope, token: token, current: current) else { return nil }
+        let changes = solutions(expression, scope: scope, token: token, current: current).compactMap { target, needs, value in
+            change(target, needs: needs, value: value, scope: scope, token: token, ownFact: ownFact)
+        }
+        // A `modify` first: replacing an unkeyed fact is the bigger change.
+        return (changes.filter { $0.count == 1 } + changes.filter { $0.count > 1 }).map(SuggestedChange.init)
+    }
+
+    private func change(_ target: Target, needs: String, value: Value, scope: CompileScope, token: Token,
+                        ownFact: FactID?) -> [FactChange]? {
         let fact: FactID
         if let binding = target.binding {
             guard let level = scope.bindings[binding]?.level, let bound = token.at(level: level)?.fact, bound >= 0 else {
@@ -103,47 +111,64 @@ struct WhyNotCandidates {
         let record = network.memory[fact]
         let model = network.templates[record.template]
         // A key field names the fact: changing it would make another fact, not this one.
-        guard model.isKeyed, let index = model.index(of: target.field), !model.keyIndices.contains(index) else { return nil }
+        guard let index = model.index(of: target.field), !model.keyIndices.contains(index) else { return nil }
         let now = network.symbols.value(record.values[index])
         let wanted = value.coerced(to: model.info.fields[index].type)
         guard wanted != now else { return nil }
-        return .modify(template: model.name, key: model.key(of: record.values).map(network.symbols.value),
-                       field: target.field, current: now, needs: needs, value: wanted)
+        if model.isKeyed {
+            return [.modify(template: model.name, key: model.key(of: record.values).map(network.symbols.value),
+                            field: target.field, current: now, needs: needs, value: wanted)]
+        }
+        guard !model.info.isBuiltIn else { return nil }
+        var explanation = Network.Explanation(valuesBefore: nil)
+        let old = network.support(of: fact, in: &explanation, depth: 32)
+        var fields = old.fields
+        fields[index] = NamedValue(target.field, wanted)
+        return [.retract(old), .assert(template: model.name, fields: fields)]
     }
 
-    /// The target field of a comparison, what it needs, and the nearest value that gives it.
+    /// The first way to make a comparison true (see `solutions`).
     private func solve(_ expression: Expression, scope: CompileScope, token: Token,
                        current: [Datum]?) -> (Target, String, Value)? {
+        solutions(expression, scope: scope, token: token, current: current).first
+    }
+
+    /// The target fields of a comparison (the left side's, then the right side's), what
+    /// each needs, and the nearest value that gives it.
+    private func solutions(_ expression: Expression, scope: CompileScope, token: Token,
+                           current: [Datum]?) -> [(Target, String, Value)] {
         let node = expression.ungrouped
         switch node.kind {
         case .field, .member:
-            guard let target = target(node, scope: scope), type(of: target, scope: scope) == .bool else { return nil }
-            return (target, "== true", .bool(true))
+            guard let target = target(node, scope: scope), type(of: target, scope: scope) == .bool else { return [] }
+            return [(target, "== true", .bool(true))]
         case .unary(.not, let operand):
-            guard let target = target(operand, scope: scope), type(of: target, scope: scope) == .bool else { return nil }
-            return (target, "== false", .bool(false))
+            guard let target = target(operand, scope: scope), type(of: target, scope: scope) == .bool else { return [] }
+            return [(target, "== false", .bool(false))]
         case .binary(let operation, let lhs, let rhs):
+            var result: [(Target, String, Value)] = []
             if let target = target(lhs, scope: scope),
                let other = evaluate(rhs, scope: scope, token: token, current: current),
                let value = satisfying(operation, other, target: target, scope: scope, token: token, current: current) {
-                return (target, "\(operation.rawValue) \(other)", value)
+                result.append((target, "\(operation.rawValue) \(other)", value))
             }
             if let target = target(rhs, scope: scope),
                let other = evaluate(lhs, scope: scope, token: token, current: current) {
                 if operation == .in {
                     // `x in field`: the list must hold x.
-                    guard case .list(let now)? = currentValue(of: target, scope: scope, token: token, current: current)
-                    else { return nil }
-                    return (target, "to contain \(other)", .list(now + [other]))
-                }
-                let flipped = ThresholdSolver.flipped(operation)
-                if let value = satisfying(flipped, other, target: target, scope: scope, token: token, current: current) {
-                    return (target, "\(flipped.rawValue) \(other)", value)
+                    if case .list(let now)? = currentValue(of: target, scope: scope, token: token, current: current) {
+                        result.append((target, "to contain \(other)", .list(now + [other])))
+                    }
+                } else {
+                    let flipped = ThresholdSolver.flipped(operation)
+                    if let value = satisfying(flipped, other, target: target, scope: scope, token: token, current: current) {
+                        result.append((target, "\(flipped.rawValue) \(other)", value))
+                    }
                 }
             }
-            return nil
+            return result
         case .integer, .float, .boolean, .string, .list, .variable, .unary, .call, .aggregate, .group:
-            return nil
+            return []
         }
     }
 

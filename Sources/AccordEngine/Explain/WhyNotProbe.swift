@@ -130,11 +130,17 @@ struct WhyNotProbe {
     }
 
     /// Whether a fact names the subject in its key or one of its string fields.
+    /// An int field counts too: subjects are text, so a rule writing `subject: "{$p.region}"`
+    /// names an int region as "3".
     func mentions(_ fact: FactID) -> Bool {
         guard let subject else { return false }
+        let number = Int64(subject)
         return network.memory[fact].values.contains { value in
-            if case .string(let symbol) = value { return network.symbols.text(symbol) == subject }
-            return false
+            switch value {
+            case .string(let symbol): network.symbols.text(symbol) == subject
+            case .int(let value): value == number
+            case .float, .bool, .list: false
+            }
         }
     }
 
