@@ -93,6 +93,35 @@ import Testing
         #expect(format.status == 2)
     }
 
+    /// The trial runs that verify changes are not the session's: their `print` lines are
+    /// not shown.
+    @Test func verifyingPrintsNothing() throws {
+        let folder = NSTemporaryDirectory() + "accord-whynot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+        template Region {
+          key name
+          name: string
+          trade: int = 0
+        }
+        facts {
+          Region { name: "Jilin", trade: 4 }
+        }
+        rule talk {
+          when
+            $r: Region(trade > 10)
+          then
+            print "trade in {$r.name}"
+            recommend "Trade {$r.name}" { subject: $r.name }
+        }
+        """.write(toFile: folder + "/print.accord", atomically: true, encoding: .utf8)
+        let result = try Accord.run(["whynot", "talk", "print.accord", "--subject", "Jilin"], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("  modify Region[\"Jilin\"] { trade: 11 }  // trade = 4, needs > 10\n"))
+        #expect(!result.stdout.contains("trade in") && !result.stderr.contains("trade in"))
+    }
+
     @Test func firingLimitExitsOne() throws {
         let result = try Accord.run(["whynot", "trade_push", "rules", "--max-firings", "1"], directory: Self.folder)
         #expect(result.status == 1)

@@ -15,6 +15,10 @@ extension Engine {
                        isCancelled: () -> Bool = { false }) throws(EngineError) -> WhyNotReport {
         var report = try whyNot(rule: rule, subject: subject)
         guard suggestingChanges, report.verdict == .failed else { return report }
+        // Trial runs are not the session's: their `print` lines are not shown.
+        let printer = network.printer
+        network.printer = { _ in }
+        defer { network.printer = printer }
         var budget = Engine.changeCandidateLimit
         var verified: [SuggestedChange] = []
         var tried = 0
