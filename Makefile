@@ -5,7 +5,7 @@ BUILD_FLAGS ?=
 ACCORD = .build/debug/accord
 RELEASE_ACCORD = .build/release/accord
 
-.PHONY: all deps build release run test check fmt bench-parse bench-whatif clean
+.PHONY: all deps build release run test check fmt bench-parse bench-whatif bench bench-release bench-smoke clean
 
 all: build
 
@@ -45,6 +45,30 @@ bench-parse: release
 bench-whatif: release
 	@test -n "$(FILE)" || { echo "usage: make bench-whatif FILE=policy_NNN.accord [ARGS='--changes N --seed S']"; exit 2; }
 	.build/release/accord-bench whatif $(FILE) $(ARGS)
+
+# Accord and CLIPS side by side (issue 8; docs/performance.md). Installs clips and time with
+# apt-get if missing, builds release binaries, generates the instances into .bench/ and prints
+# the ratios Accord/CLIPS.  make bench ARGS="--quick" | ARGS="--only manners,tc --reps 5"
+BENCH_SCRATCH ?= .build
+BENCH_BIN = $(BENCH_SCRATCH)/release
+
+bench-release: deps
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product accord
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product accord-bench
+
+bench: bench-release
+	@command -v clips >/dev/null && test -x /usr/bin/time || { \
+		echo "installing clips and time with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clips time >/dev/null; }
+	python3 Benchmarks/compare.py --accord $(BENCH_BIN)/accord --accord-bench $(BENCH_BIN)/accord-bench $(ARGS)
+
+# Tiny instances, Accord only (no CLIPS, no release build: the debug binaries of `make build`):
+# checks results, not speed.
+SMOKE_BIN ?= .build/debug
+
+bench-smoke: build
+	$(SWIFT) build $(BUILD_FLAGS) --product accord-bench
+	python3 Benchmarks/compare.py --smoke --accord $(SMOKE_BIN)/accord --accord-bench $(SMOKE_BIN)/accord-bench
 
 clean:
 	rm -rf .build
