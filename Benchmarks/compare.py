@@ -463,9 +463,9 @@ def main(argv=None):
     if only is not None:
         for w in list(sets):
             if w not in only:
-                names = {"manners": ["manners_%d" % n for n in sets[w]],
-                         "tc": ["tc_v%d_e%d" % ve for ve in sets[w]],
-                         "policy": ["policy_%s" % p for p in sets[w]]}[w]
+                naming = {"manners": lambda n: "manners_%d" % n, "tc": lambda ve: "tc_v%d_e%d" % tuple(ve),
+                          "policy": lambda p: "policy_%s" % p}[w]
+                names = [naming(x) for x in sets[w]]
                 sets[w] = [x for x, nm in zip(sets[w], names) if nm in only]
     if not args.smoke:
         ensure_tools(clips)
