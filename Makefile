@@ -1,5 +1,5 @@
-# Quick start: `make run` evaluates Rules/, `make test` runs the Swift suite and the
-# rule base's policy tests (`accord test Rules`).
+# Quick start: `make run` evaluates Rules/, `make test` runs the Swift suite, the
+# rule base's policy tests (`accord test Rules`) and the bench smoke (results, not speed).
 SWIFT ?= swift
 BUILD_FLAGS ?=
 ACCORD = .build/debug/accord
@@ -29,6 +29,7 @@ test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 	$(ACCORD) test Rules
+	$(BENCH_SMOKE)
 
 check: build
 	$(ACCORD) check Rules
@@ -64,11 +65,13 @@ bench: bench-release
 
 # Tiny instances, Accord only (no CLIPS, no release build: the debug binaries of `make build`):
 # checks results, not speed.
+# About 5 s, so `make test` runs it too.
 SMOKE_BIN ?= .build/debug
+BENCH_SMOKE = python3 Benchmarks/compare.py --smoke --accord $(SMOKE_BIN)/accord --accord-bench $(SMOKE_BIN)/accord-bench
 
 bench-smoke: build
 	$(SWIFT) build $(BUILD_FLAGS) --product accord-bench
-	python3 Benchmarks/compare.py --smoke --accord $(SMOKE_BIN)/accord --accord-bench $(SMOKE_BIN)/accord-bench
+	$(BENCH_SMOKE)
 
 clean:
 	rm -rf .build
