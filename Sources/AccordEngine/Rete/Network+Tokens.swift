@@ -5,12 +5,17 @@ extension Network {
             token.indexInParent = parent.children.count
             parent.children.append(token)
         }
-        if token.fact >= 0 {
-            tokensOfFact[token.fact, default: []].append(token)
+        let fact = token.fact
+        if fact >= 0 {
+            if fact >= tokensOfFact.count {
+                tokensOfFact.append(contentsOf: repeatElement([], count: fact + 1 - tokensOfFact.count))
+            }
+            tokensOfFact[fact].append(token)
             // Tokens also die with their parents; drop the dead ones now and then so a
             // long-lived fact's list does not grow with every match it ever had.
-            if let count = tokensOfFact[token.fact]?.count, count >= 64, count & (count - 1) == 0 {
-                tokensOfFact[token.fact]?.removeAll { !$0.alive }
+            let count = tokensOfFact[fact].count
+            if count >= 64, count & (count - 1) == 0 {
+                tokensOfFact[fact].removeAll { !$0.alive }
             }
         }
         for successor in node.successors {
@@ -48,7 +53,9 @@ extension Network {
 
     /// Removes every token built on a fact that is leaving.
     func removeTokens(of fact: FactID) {
-        guard let tokens = tokensOfFact.removeValue(forKey: fact) else { return }
+        guard fact < tokensOfFact.count, !tokensOfFact[fact].isEmpty else { return }
+        let tokens = tokensOfFact[fact]
+        tokensOfFact[fact] = []
         for token in tokens where token.alive {
             remove(token)
         }

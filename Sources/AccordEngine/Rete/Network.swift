@@ -16,10 +16,11 @@ final class Network {
     var rules: [CompiledRule] = []
     let root: RootNode
     let rootToken: Token
-    /// Tokens whose own level holds a fact, by fact: what to remove when the fact goes.
-    var tokensOfFact: [FactID: [Token]] = [:]
+    /// Tokens whose own level holds a fact, indexed by fact id (fact ids are dense):
+    /// what to remove when the fact goes.
+    var tokensOfFact: [[Token]] = []
     var agenda = Agenda()
-    var activations: [Int: Activation] = [:]
+    var activations = ActivationTable()
     var nextActivationID = 0
     var truth = TruthMaintenance()
     var recommendations = RecommendationStore()
@@ -82,4 +83,22 @@ final class RootNode: BetaNode {
     var successors: [any BetaNode] = []
     func leftActivate(_ token: Token, in network: Network) throws {}
     func leftRetract(_ token: Token, in network: Network) {}
+}
+
+/// The activations still needed (waiting, or fired and supporting something), indexed
+/// by id: ids are dense and increasing, so an array replaces a hashed dictionary.
+struct ActivationTable {
+    private var slots: [Activation?] = []
+
+    subscript(id: Int) -> Activation? {
+        get { id >= 0 && id < slots.count ? slots[id] : nil }
+        set {
+            guard id >= 0 else { return }
+            if id >= slots.count {
+                guard newValue != nil else { return }
+                slots.append(contentsOf: repeatElement(nil, count: id + 1 - slots.count))
+            }
+            slots[id] = newValue
+        }
+    }
 }
