@@ -11,7 +11,7 @@ enum CSVCell {
     }
 
     static func read(_ text: String, as field: FieldInfo) -> Outcome {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         if trimmed.isEmpty {
             if let value = field.defaultValue { return .value(value) }
             switch field.type {
@@ -38,7 +38,7 @@ enum CSVCell {
     private static func list(_ text: String, of element: ValueType, field: FieldInfo) -> Outcome {
         var values: [Value] = []
         for part in text.split(separator: ";", omittingEmptySubsequences: false) {
-            let item = part.trimmingCharacters(in: .whitespaces)
+            let item = part.trimmingBlanks
             if item.isEmpty { continue }
             guard let value = scalar(item, as: element) else {
                 if element.isList {

@@ -32,7 +32,7 @@ enum CSVFactsCheck {
                         context.diagnostics.append(.badCell(message, at: table.span(ofCell: column.index, in: record)))
                     }
                 case .cite:
-                    if !cell.trimmingCharacters(in: .whitespaces).isEmpty { cite = cell }
+                    if !cell.trimmingBlanks.isEmpty { cite = cell }
                 case .ignored:
                     continue
                 }
@@ -125,7 +125,7 @@ enum CSVFactsCheck {
         var columns: [Column] = []
         var seen: [String: SourceSpan] = [:]
         for (index, cell) in table.header.enumerated() {
-            let name = cell.trimmingCharacters(in: .whitespaces)
+            let name = cell.trimmingBlanks
             let span = table.span(ofCell: index, in: headerRecord)
             if let first = seen[name] {
                 diagnostics.append(.duplicate("check.csv-duplicate-column", "duplicate column `\(name)`", at: span, first: first))
