@@ -97,7 +97,7 @@ extension Network {
         var current: Token? = token
         while let step = current, step.level >= 0 {
             if step.level < levels {
-                if step.fact >= 0 { snapshot.values[step.level] = memory[step.fact].values }
+                if step.fact >= 0 { snapshot.values[step.level] = memory.values(of: step.fact) }
                 snapshot.slots[step.level] = step.slot
             }
             current = step.parent

@@ -120,7 +120,7 @@ struct ExpressionCompiler {
             guard let token = context.token?.at(level: level), token.fact >= 0 else {
                 throw RuntimeFailure(message: "`$\(name)` is not bound here", span: span)
             }
-            return context.network.memory[token.fact].values[index]
+            return context.network.memory.values(of: token.fact)[index]
         }
     }
 

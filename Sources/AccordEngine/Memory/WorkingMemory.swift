@@ -18,6 +18,11 @@ struct WorkingMemory {
         facts[id]
     }
 
+    /// A fact's values, without copying the rest of its record.
+    func values(of id: FactID) -> [Datum] {
+        facts[id].values
+    }
+
     func isAlive(_ id: FactID) -> Bool {
         id >= 0 && id < facts.count && facts[id].alive
     }

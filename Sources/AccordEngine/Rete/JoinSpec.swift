@@ -28,6 +28,29 @@ struct JoinSpec {
         return [base]
     }
 
+    /// Whether every token and fact is filed under exactly one key (no membership
+    /// test): the common case, indexed without a list of keys.
+    var hasSingleKey: Bool { membership == nil && listProbe == nil }
+
+    /// The one key a token is filed under when `hasSingleKey`.
+    func leftKey(_ token: Token, in network: Network) throws -> [Datum] {
+        guard !equalities.isEmpty else { return [] }
+        let context = EvaluationContext(network: network, token: token, current: nil)
+        var key: [Datum] = []
+        key.reserveCapacity(equalities.count)
+        for equality in equalities { key.append(try equality.value.evaluate(context)) }
+        return key
+    }
+
+    /// The one key a fact is filed under when `hasSingleKey`.
+    func rightKey(_ values: [Datum]) -> [Datum] {
+        guard !equalities.isEmpty else { return [] }
+        var key: [Datum] = []
+        key.reserveCapacity(equalities.count)
+        for equality in equalities { key.append(values[equality.field]) }
+        return key
+    }
+
     /// The index keys a fact is filed under.
     func rightKeys(_ values: [Datum]) -> [[Datum]] {
         let base = equalities.map { values[$0.field] }
@@ -63,49 +86,86 @@ struct TokenRef: Hashable {
 /// Both hash indexes of a two-input node: left tokens by key, right facts by key.
 /// Buckets are insertion-ordered sets, so removal is O(1) even when every token shares
 /// one key (a join without equalities) and iteration stays deterministic.
+/// A token or fact filed under exactly one key (every join without a membership test)
+/// keeps that key alone, not a list of keys: one allocation less per token and fact.
 struct JoinIndexes {
     private var left: [[Datum]: StableSet<TokenRef>] = [:]
+    private var leftKey: [ObjectIdentifier: [Datum]] = [:]
     private var leftKeys: [ObjectIdentifier: [[Datum]]] = [:]
     private var right: [[Datum]: StableSet<FactID>] = [:]
+    private var rightKey: [FactID: [Datum]] = [:]
     private var rightKeys: [FactID: [[Datum]]] = [:]
     /// Token–fact pairs the hashes brought together and the remaining tests then
     /// examined; counted only while the network has a profiler.
     private(set) var joinTests = 0
 
     /// The tokens filed on the left (the beta memory).
-    var tokenCount: Int { leftKeys.count }
+    var tokenCount: Int { leftKey.count + leftKeys.count }
     /// The facts filed on the right (the alpha memory's facts this node indexed).
-    var factCount: Int { rightKeys.count }
+    var factCount: Int { rightKey.count + rightKeys.count }
 
     mutating func insert(_ token: Token, keys: [[Datum]]) {
+        if keys.count == 1 {
+            insert(token, key: keys[0])
+            return
+        }
         for key in keys { left[key, default: StableSet()].insert(TokenRef(token: token)) }
         leftKeys[ObjectIdentifier(token)] = keys
     }
 
+    private mutating func insert(_ token: Token, key: [Datum]) {
+        left[key, default: StableSet()].insert(TokenRef(token: token))
+        leftKey[ObjectIdentifier(token)] = key
+    }
+
     mutating func remove(_ token: Token) {
-        guard let keys = leftKeys.removeValue(forKey: ObjectIdentifier(token)) else { return }
-        for key in keys {
-            left[key]?.remove(TokenRef(token: token))
-            if left[key]?.isEmpty == true { left[key] = nil }
+        let id = ObjectIdentifier(token)
+        if let key = leftKey.removeValue(forKey: id) {
+            unfileLeft(token, key)
+            return
         }
+        guard let keys = leftKeys.removeValue(forKey: id) else { return }
+        for key in keys { unfileLeft(token, key) }
+    }
+
+    private mutating func unfileLeft(_ token: Token, _ key: [Datum]) {
+        guard let index = left.index(forKey: key) else { return }
+        left.values[index].remove(TokenRef(token: token))
+        if left.values[index].isEmpty { left.remove(at: index) }
     }
 
     func tokens(_ key: [Datum]) -> [Token] { left[key]?.elements.map(\.token) ?? [] }
 
     mutating func insert(_ fact: FactID, keys: [[Datum]]) {
+        if keys.count == 1 {
+            insert(fact, key: keys[0])
+            return
+        }
         rightKeys[fact] = keys
         for key in keys { right[key, default: StableSet()].insert(fact) }
+    }
+
+    private mutating func insert(_ fact: FactID, key: [Datum]) {
+        rightKey[fact] = key
+        right[key, default: StableSet()].insert(fact)
     }
 
     /// Unfiles a fact; returns the keys it was filed under.
     @discardableResult
     mutating func remove(_ fact: FactID) -> [[Datum]] {
-        guard let keys = rightKeys.removeValue(forKey: fact) else { return [] }
-        for key in keys {
-            right[key]?.remove(fact)
-            if right[key]?.isEmpty == true { right[key] = nil }
+        if let key = rightKey.removeValue(forKey: fact) {
+            unfileRight(fact, key)
+            return [key]
         }
+        guard let keys = rightKeys.removeValue(forKey: fact) else { return [] }
+        for key in keys { unfileRight(fact, key) }
         return keys
+    }
+
+    private mutating func unfileRight(_ fact: FactID, _ key: [Datum]) {
+        guard let index = right.index(forKey: key) else { return }
+        right.values[index].remove(fact)
+        if right.values[index].isEmpty { right.remove(at: index) }
     }
 
     func facts(_ key: [Datum]) -> [FactID] { right[key]?.elements ?? [] }
@@ -116,20 +176,44 @@ struct JoinIndexes {
 extension JoinIndexes {
     /// Files a token; returns the live facts it matches.
     mutating func file(_ token: Token, _ spec: JoinSpec, in network: Network) throws -> [FactID] {
+        var matches: [FactID] = []
+        if spec.hasSingleKey {
+            let key = try spec.leftKey(token, in: network)
+            insert(token, key: key)
+            try collect(right[key], token, spec, in: network, into: &matches)
+            return matches
+        }
         let keys = try spec.leftKeys(token, in: network)
         insert(token, keys: keys)
-        var matches: [FactID] = []
-        let candidates = keys.flatMap(facts)
-        if network.profiler != nil { joinTests += candidates.count }
-        for fact in candidates where network.memory.isAlive(fact) {
-            if try spec.passes(token, network.memory[fact].values, in: network) { matches.append(fact) }
-        }
+        for key in keys { try collect(right[key], token, spec, in: network, into: &matches) }
         return matches
+    }
+
+    private mutating func collect(_ bucket: StableSet<FactID>?, _ token: Token, _ spec: JoinSpec, in network: Network,
+                                  into matches: inout [FactID]) throws {
+        guard let bucket else { return }
+        if network.profiler != nil { joinTests += bucket.count }
+        let memory = network.memory
+        try bucket.forEach { fact in
+            guard memory.isAlive(fact) else { return }
+            if spec.tests.isEmpty {
+                matches.append(fact)
+            } else if try spec.passes(token, memory.values(of: fact), in: network) {
+                matches.append(fact)
+            }
+        }
     }
 
     /// Files a fact; returns the live tokens it matches.
     mutating func file(_ fact: FactID, _ spec: JoinSpec, in network: Network) throws -> [Token] {
-        let values = network.memory[fact].values
+        let values = network.memory.values(of: fact)
+        if spec.hasSingleKey {
+            let key = spec.rightKey(values)
+            insert(fact, key: key)
+            var matches: [Token] = []
+            try collect(left[key], values, spec, in: network, into: &matches)
+            return matches
+        }
         let keys = spec.rightKeys(values)
         insert(fact, keys: keys)
         return try matches(of: values, under: keys, spec, in: network)
@@ -137,18 +221,27 @@ extension JoinIndexes {
 
     /// Unfiles a fact; returns the live tokens it matched (its values are still readable).
     mutating func unfile(_ fact: FactID, _ spec: JoinSpec, in network: Network) throws -> [Token] {
-        try matches(of: network.memory[fact].values, under: remove(fact), spec, in: network)
+        try matches(of: network.memory.values(of: fact), under: remove(fact), spec, in: network)
     }
 
     private mutating func matches(of values: [Datum], under keys: [[Datum]], _ spec: JoinSpec, in network: Network) throws -> [Token] {
         var matches: [Token] = []
-        for key in keys {
-            let candidates = tokens(key)
-            if network.profiler != nil { joinTests += candidates.count }
-            for token in candidates where token.alive {
-                if try spec.passes(token, values, in: network) { matches.append(token) }
+        for key in keys { try collect(left[key], values, spec, in: network, into: &matches) }
+        return matches
+    }
+
+    private mutating func collect(_ bucket: StableSet<TokenRef>?, _ values: [Datum], _ spec: JoinSpec, in network: Network,
+                                  into matches: inout [Token]) throws {
+        guard let bucket else { return }
+        if network.profiler != nil { joinTests += bucket.count }
+        try bucket.forEach { ref in
+            let token = ref.token
+            guard token.alive else { return }
+            if spec.tests.isEmpty {
+                matches.append(token)
+            } else if try spec.passes(token, values, in: network) {
+                matches.append(token)
             }
         }
-        return matches
     }
 }
