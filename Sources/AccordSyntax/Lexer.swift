@@ -177,11 +177,17 @@ public struct Lexer {
                 scanDigits()
             }
         }
-        let text = String(decode(start, index).filter { $0 != "_" })
+        let end = index
         if index < bytes.count, identifierCharacterLength(at: index, allowDigits: false) != nil {
             scanIdentifierBody()
             report("parse.invalid-number", "invalid number `\(decode(start, index))`", start, index)
         }
+        // Integers, nearly every number in a fact file, are read from the bytes directly;
+        // the text is built only for a float or an integer too large for 64 bits.
+        if !isFloat, let value = Lexer.integerValue(bytes, start, end) {
+            return Token(kind: .integer(value), start: start, end: index, newlineBefore: newlineBefore)
+        }
+        let text = String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
         if isFloat {
             guard let value = Double(text), value.isFinite else {
                 report("parse.number-out-of-range", "number `\(text)` is out of range", start, index)
@@ -194,6 +200,21 @@ public struct Lexer {
             return Token(kind: .integer(0), start: start, end: index, newlineBefore: newlineBefore)
         }
         return Token(kind: .integer(value), start: start, end: index, newlineBefore: newlineBefore)
+    }
+
+    /// The value of decimal digits (and `_` separators) in `bytes[start..<end]`, or nil
+    /// when it does not fit in an `Int64`.
+    static func integerValue(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int64? {
+        var value: Int64 = 0
+        for position in start..<end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "_") { continue }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int64(byte &- UInt8(ascii: "0")))
+            if overflow1 || overflow2 { return nil }
+            value = sum
+        }
+        return value
     }
 
     mutating func scanDigits() {

@@ -138,8 +138,9 @@ extension Parser {
     }
 
     /// `{ name: expr, name: expr }`: fields separated by commas or line breaks.
-    mutating func parseFieldValues(_ context: String) throws -> [FieldValue] {
-        try expect(.leftBrace, "to open the fields \(context)")
+    /// The context is built only for an error: these run once per fact.
+    mutating func parseFieldValues(_ context: @autoclosure () -> String) throws -> [FieldValue] {
+        try expect(.leftBrace, "to open the fields \(context())")
         var fields: [FieldValue] = []
         try parseBlockItems(closing: "fields") { parser in
             let start = parser.current

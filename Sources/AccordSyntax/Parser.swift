@@ -122,9 +122,9 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func expect(_ punctuation: Punctuation, _ context: String) throws -> Token {
+    mutating func expect(_ punctuation: Punctuation, _ context: @autoclosure () -> String) throws -> Token {
         guard current.isPunctuation(punctuation) else {
-            throw unexpected("parse.expected-token", "expected `\(punctuation.rawValue)` \(context)")
+            throw unexpected("parse.expected-token", "expected `\(punctuation.rawValue)` \(context())")
         }
         return advance()
     }
