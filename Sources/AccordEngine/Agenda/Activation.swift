@@ -3,8 +3,6 @@ final class Activation {
     let id: Int
     let rule: Int
     let token: Token
-    /// The matched facts' timetags, newest first: the recency order of CLIPS's depth strategy.
-    let recency: [Int]
     var fired = false
     var alive = true
     /// Logical facts this activation's `derive` and `recommend` produced.
@@ -12,10 +10,9 @@ final class Activation {
     /// Recommendations this activation's `recommend` reached.
     var recommended: [RecommendationKey] = []
 
-    init(id: Int, rule: Int, token: Token, recency: [Int]) {
+    init(id: Int, rule: Int, token: Token) {
         self.id = id
         self.rule = rule
         self.token = token
-        self.recency = recency
     }
 }

@@ -5,6 +5,8 @@
 struct Agenda {
     struct Entry {
         let salience: Int
+        /// The newest timetag (`recency[0]`): most comparisons end on it.
+        let newest: Int
         let recency: [Int]
         let ruleOrder: Int
         let id: Int
@@ -16,9 +18,11 @@ struct Agenda {
 
     var isEmpty: Bool { liveCount == 0 }
 
-    mutating func add(_ activation: Activation, salience: Int) {
-        heap.append(Entry(salience: salience, recency: activation.recency, ruleOrder: activation.rule, id: activation.id,
-                          activation: activation))
+    /// `recency`: the matched facts' timetags, newest first (CLIPS's depth strategy).
+    /// Only the agenda keeps it: a fired activation no longer needs it.
+    mutating func add(_ activation: Activation, salience: Int, recency: [Int]) {
+        heap.append(Entry(salience: salience, newest: recency.first ?? -1, recency: recency, ruleOrder: activation.rule,
+                          id: activation.id, activation: activation))
         liveCount += 1
         siftUp(heap.count - 1)
     }
@@ -53,6 +57,7 @@ struct Agenda {
 
     static func before(_ a: Entry, _ b: Entry) -> Bool {
         if a.salience != b.salience { return a.salience > b.salience }
+        if a.newest != b.newest { return a.newest > b.newest }
         if a.recency != b.recency { return a.recency.lexicographicallyPrecedes(b.recency, by: >) }
         if a.ruleOrder != b.ruleOrder { return a.ruleOrder < b.ruleOrder }
         return a.id < b.id

@@ -157,12 +157,20 @@ extension Network {
     /// A record's values: the given fields, the template's defaults for the rest.
     func values(_ template: Int, _ fields: [CompiledAction.Field], in context: EvaluationContext) throws -> [Datum] {
         let model = templates[template]
-        var values: [Datum?] = model.info.fields.map { $0.defaultValue.map(symbols.datum) }
+        var values = defaults(of: template)
         for field in fields {
             let value = try field.value.evaluate(context)
             values[field.index] = model.info.fields[field.index].type == .float ? (value.asDouble.map(Datum.float) ?? value) : value
         }
-        return values.map { $0 ?? .int(0) }
+        return values
+    }
+
+    /// A template's default values (`int(0)` where it has none), computed once.
+    private func defaults(of template: Int) -> [Datum] {
+        if let cached = templateDefaults[template] { return cached }
+        let values = templates[template].info.fields.map { $0.defaultValue.map(symbols.datum) ?? .int(0) }
+        templateDefaults[template] = values
+        return values
     }
 
     /// Ints stored into float fields become floats, as the checker's values do.

@@ -23,6 +23,11 @@ struct WorkingMemory {
         facts[id].values
     }
 
+    /// A fact's timetag, without copying the rest of its record.
+    func timetag(of id: FactID) -> Int {
+        facts[id].timetag
+    }
+
     func isAlive(_ id: FactID) -> Bool {
         id >= 0 && id < facts.count && facts[id].alive
     }

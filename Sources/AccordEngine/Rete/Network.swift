@@ -21,6 +21,8 @@ final class Network {
     var tokensOfFact: [[Token]] = []
     var agenda = Agenda()
     var activations = ActivationTable()
+    /// Each template's default values, filled in on first use (`values(_:_:in:)`).
+    var templateDefaults: [Int: [Datum]] = [:]
     var nextActivationID = 0
     var truth = TruthMaintenance()
     var recommendations = RecommendationStore()

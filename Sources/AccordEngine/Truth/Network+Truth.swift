@@ -5,14 +5,14 @@ extension Network {
         var recency: [Int] = []
         var current: Token? = token
         while let step = current {
-            if step.fact >= 0 { recency.append(memory[step.fact].timetag) }
+            if step.fact >= 0 { recency.append(memory.timetag(of: step.fact)) }
             current = step.parent
         }
         recency.sort(by: >)
-        let activation = Activation(id: nextActivationID, rule: rule, token: token, recency: recency)
+        let activation = Activation(id: nextActivationID, rule: rule, token: token)
         nextActivationID += 1
         activations[activation.id] = activation
-        agenda.add(activation, salience: rules[rule].salience)
+        agenda.add(activation, salience: rules[rule].salience, recency: recency)
         if let journal, journal.isUndoing { journal.createdWhileUndoing.append(activation) }
         return activation
     }
