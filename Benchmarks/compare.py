@@ -379,7 +379,7 @@ def run_policy(out, name, meta, reps, accord, accord_bench, clips, whatif_change
                 runs.append(float(p[2]))
                 alls.append(float(p[2]) + float(p[3]))
         c_run, c_all = med(runs) * 1e6, med(alls) * 1e6
-    rows.append({"instance": name, "what": "what-if p50, change+propagate+diff (us)", "accord_s": a_p50,
+    rows.append({"instance": name, "what": "what-if p50", "accord_s": a_p50,
                  "accord_mib": None, "clips_s": c_all, "clips_mib": None, "unit": "raw",
                  "note": ", ".join(notes) + ("; CLIPS propagate only %.0f us" % c_run if c_run is not None else "")})
     return rows
@@ -442,17 +442,18 @@ def targets(rows):
         return None
     out = []
 
-    def add(label, value, limit, unit=""):
+    def add(label, value, limit, unit="", lower_bound=False):
         if value is None:
             out.append("| %s | ≤ %s%s | not measured | – |" % (label, limit, unit))
         else:
-            ok = value <= limit
-            out.append("| %s | ≤ %s%s | %s%s | %s |" % (label, limit, unit, ("%.2f" % value), unit,
-                                                   "PASS" if ok else "FAIL (%.1f× the target)" % (value / limit)))
+            ok = value <= limit and not lower_bound
+            gt = "> " if lower_bound else ""
+            out.append("| %s | ≤ %s%s | %s%.2f%s | %s |" % (label, limit, unit, gt, value, unit,
+                                                     "PASS" if ok else "FAIL (%s%.1f× the target)" % (gt, value / limit)))
     for n in (128, 256):
         r = find("manners_%d" % n, "run")
-        add("Manners %d time ratio%s" % (n, " (Accord timed out: a lower bound)" if r and r.get("accord_timeout") else ""),
-            r and ratio(r["accord_s"], r["clips_s"]), 0.5)
+        add("Manners %d time ratio" % n, r and ratio(r["accord_s"], r["clips_s"]), 0.5,
+            lower_bound=bool(r and r.get("accord_timeout")))
     r = find("tc_v1000_e2000", "run")
     add("TC V=1000 time ratio", r and ratio(r["accord_s"], r["clips_s"]), 0.5)
     add("TC V=1000 peak RSS ratio", r and ratio(r["accord_mib"], r["clips_mib"]), 0.5)
