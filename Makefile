@@ -2,6 +2,9 @@
 # rule base's policy tests (`accord test Rules`) and the bench smoke (results, not speed).
 SWIFT ?= swift
 BUILD_FLAGS ?=
+# The release binaries link the Swift runtime and Foundation statically: loading and
+# relocating a dozen shared libraries took about half of `accord run` on a small rule base.
+RELEASE_FLAGS ?= --static-swift-stdlib
 ACCORD = .build/debug/accord
 RELEASE_ACCORD = .build/release/accord
 
@@ -20,7 +23,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS)
 
 run: build
 	$(ACCORD) run Rules
