@@ -57,8 +57,8 @@ BENCH_SCRATCH ?= .build
 BENCH_BIN = $(BENCH_SCRATCH)/release
 
 bench-release: deps
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product accord
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product accord-bench
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product accord
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product accord-bench
 
 bench: bench-release
 	@command -v clips >/dev/null && test -x /usr/bin/time || { \
