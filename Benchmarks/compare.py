@@ -470,7 +470,7 @@ def targets(rows):
 def find_binary(name, given):
     if given:
         return os.path.abspath(given)
-    for d in (".build-benchport/release", ".build/release"):
+    for d in (".build/release",):
         p = os.path.join(ROOT, d, name)
         if os.path.exists(p):
             return p
