@@ -3,7 +3,9 @@ import AccordSyntax
 /// What an expression reads: the bindings of a token (or, while a rule fires, the
 /// values its facts had when they matched), and the candidate fact for bare field names.
 struct EvaluationContext {
-    unowned let network: Network
+    /// `unowned(unsafe)`: a context never outlives the network that made it, and every
+    /// expression evaluation reads it, so the checked unowned load is not worth paying.
+    unowned(unsafe) let network: Network
     let token: Token?
     let current: [Datum]?
     var snapshot: FiringSnapshot?
