@@ -24,10 +24,14 @@ final class Token {
     }
 
     /// The token of an earlier level on this token's path.
+    /// Walks parents without retaining them: each is kept alive by its child.
     func at(level wanted: Int) -> Token? {
-        var current: Token? = self
-        while let token = current, token.level > wanted { current = token.parent }
-        return current?.level == wanted ? current : nil
+        unowned(unsafe) var current: Token = self
+        while current.level > wanted {
+            guard let parent = current.parent else { return nil }
+            current = parent
+        }
+        return current.level == wanted ? current : nil
     }
 
     /// The facts of the path, root first, one per fact-holding level.
