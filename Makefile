@@ -18,6 +18,10 @@ deps:
 		echo "installing libedit-dev and pkg-config (needed by the REPL)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
 	fi
+	@if ! command -v python3 >/dev/null 2>&1; then \
+		echo "installing python3 (the bench smoke checks results with it)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null; \
+	fi
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
