@@ -5,24 +5,7 @@ import AccordSyntax
 enum ExpressionWalk {
     /// Calls `body` on every node, parents first, inside aggregates too.
     static func visitAll(_ root: Expression, _ body: (Expression) -> Void) {
-        var stack = [root]
-        while let node = stack.popLast() {
-            body(node)
-            switch node.kind {
-            case .integer, .float, .boolean, .variable, .field: break
-            case .aggregate(_, let pattern, let value):
-                if let value { stack.append(value) }
-                stack.append(contentsOf: pattern.constraints.reversed())
-            case .string(let segments):
-                for case .interpolation(let inner) in segments.reversed() { stack.append(inner) }
-            case .list(let elements): stack.append(contentsOf: elements.reversed())
-            case .member(let base, _): stack.append(base)
-            case .unary(_, let operand): stack.append(operand)
-            case .binary(_, let lhs, let rhs): stack.append(contentsOf: [rhs, lhs])
-            case .call(_, let arguments): stack.append(contentsOf: arguments.reversed())
-            case .group(let inner): stack.append(inner)
-            }
-        }
+        root.forEachNode(intoAggregates: true, body)
     }
 
     /// The aggregates in an expression, outermost first, with the span of each.

@@ -27,24 +27,9 @@ enum ExpressionAnalysis {
     }
 
     /// Calls `body` on every node, parents first, without entering aggregates (their
-    /// insides belong to another scope). Iterative: expression depth is bounded by the
-    /// parser, but a work list costs nothing.
+    /// insides belong to another scope).
     static func visit(_ root: Expression, _ body: (Expression) -> Void) {
-        var stack = [root]
-        while let node = stack.popLast() {
-            body(node)
-            switch node.kind {
-            case .integer, .float, .boolean, .variable, .field, .aggregate: break
-            case .string(let segments):
-                for case .interpolation(let inner) in segments.reversed() { stack.append(inner) }
-            case .list(let elements): stack.append(contentsOf: elements.reversed())
-            case .member(let base, _): stack.append(base)
-            case .unary(_, let operand): stack.append(operand)
-            case .binary(_, let lhs, let rhs): stack.append(contentsOf: [rhs, lhs])
-            case .call(_, let arguments): stack.append(contentsOf: arguments.reversed())
-            case .group(let inner): stack.append(inner)
-            }
-        }
+        root.forEachNode(intoAggregates: false, body)
     }
 
     /// The names of the bindings an expression reads, for sharing signatures.
@@ -60,23 +45,6 @@ enum ExpressionAnalysis {
 
     /// Like `visit`, but also inside aggregates.
     static func visitAll(_ root: Expression, _ body: (Expression) -> Void) {
-        var stack = [root]
-        while let node = stack.popLast() {
-            body(node)
-            switch node.kind {
-            case .integer, .float, .boolean, .variable, .field: break
-            case .aggregate(_, let pattern, let value):
-                stack.append(contentsOf: pattern.constraints)
-                if let value { stack.append(value) }
-            case .string(let segments):
-                for case .interpolation(let inner) in segments { stack.append(inner) }
-            case .list(let elements): stack.append(contentsOf: elements)
-            case .member(let base, _): stack.append(base)
-            case .unary(_, let operand): stack.append(operand)
-            case .binary(_, let lhs, let rhs): stack.append(contentsOf: [lhs, rhs])
-            case .call(_, let arguments): stack.append(contentsOf: arguments)
-            case .group(let inner): stack.append(inner)
-            }
-        }
+        root.forEachNode(intoAggregates: true, body)
     }
 }
