@@ -1,4 +1,5 @@
 import AccordRepl
+import AccordTestSupport
 import Foundation
 import Testing
 
@@ -244,23 +245,7 @@ import Testing
 }
 
 @Suite struct ReplSessionCancellationTests {
-    static let counter = """
-        template Counter {
-          key name
-          name: string
-          value: int = 0
-          limit: int = 0
-        }
-        facts {
-          Counter { name: "c" }
-        }
-        rule tick {
-          when
-            $c: Counter(value < limit)
-          then
-            modify $c { value: $c.value + 1 }
-        }
-        """
+    static let counter = CounterRuleBase.text
 
     /// An `isCancelled` that says yes after `polls` questions: Ctrl-C in the middle of a run.
     static func cancelled(after polls: Int) -> () -> Bool {

@@ -193,22 +193,8 @@ import Testing
 
     /// A counter that counts up to its limit: a scenario or a sweep value that raises
     /// the limit makes the run long.
-    static let counter = """
-        template Counter {
-          key name
-          name: string
-          value: int = 0
-          limit: int = 0
-        }
-        facts {
-          Counter { name: "c" }
-        }
-        rule tick {
-          when
-            $c: Counter(value < limit)
-          then
-            modify $c { value: $c.value + 1 }
-        }
+    static let counter = CounterRuleBase.text + """
+
         scenario endless {
           modify Counter["c"] { limit: 1000000000000 }
         }
