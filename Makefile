@@ -82,3 +82,27 @@ bench-smoke: build
 
 clean:
 	rm -rf .build
+
+# Fuzzing (docs/fuzzing.md): libFuzzer over parse, check, lint, format and a short run,
+# seeded from the fixtures and Rules/; new inputs go to $(FUZZ_DIR)/corpus, crashes and
+# hangs to $(FUZZ_DIR)/crashes.  make fuzz [FUZZ_SECONDS=300] [FUZZ_ARGS="-jobs=2 -workers=2"]
+# [FUZZ_SANITIZE=fuzzer,address]
+FUZZ_SECONDS ?= 300
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_DIR ?= .fuzz
+FUZZ_SANITIZE ?= fuzzer
+FUZZ_ARGS ?=
+FUZZ_BIN = $(FUZZ_SCRATCH)/release/AccordFuzz
+
+.PHONY: fuzz fuzz-build
+
+fuzz-build:
+	$(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product AccordFuzz \
+		-Xswiftc -sanitize=$(FUZZ_SANITIZE) -Xswiftc -DACCORD_FUZZ
+
+fuzz: fuzz-build
+	mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus $(FUZZ_DIR)/crashes
+	find Tests/Fixtures Rules -name '*.accord' | while read -r f; do cp "$$f" "$(FUZZ_DIR)/seeds/$$(echo "$$f" | tr / _)"; done
+	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-max_len=4096 -dict=Tests/Fixtures/fuzz/accord.dict -artifact_prefix=$(FUZZ_DIR)/crashes/ \
+		-print_final_stats=1 $(FUZZ_ARGS) $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
