@@ -31,8 +31,11 @@ public enum Accord {
 
     /// Loads files and folders (every `.accord` file below a folder), checks them, and
     /// builds an engine with their facts, ready to `run`. Warnings do not stop a load.
-    public static func load(paths: [String], print: @escaping (String) -> Void = { _ in }) throws(LoadError) -> Engine {
-        try engine(for: Frontend.analyze(paths: paths), print: print)
+    /// Paths inside the files must stay inside `root`, by default the one `paths` make
+    /// (docs/security.md).
+    public static func load(paths: [String], root: LoadRoot? = nil,
+                            print: @escaping (String) -> Void = { _ in }) throws(LoadError) -> Engine {
+        try engine(for: Frontend.analyze(paths: paths, root: root), print: print)
     }
 
     /// The same for source text that is not on disk.

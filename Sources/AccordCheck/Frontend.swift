@@ -15,9 +15,10 @@ public enum Frontend {
         public var hasErrors: Bool { diagnostics.hasErrors }
     }
 
-    /// `lint` adds the checker's lint warnings, as `accord check` shows them.
-    public static func analyze(paths: [String], lint: Bool = false) -> Analysis {
-        analyze(SourceLoader().load(paths: paths), lint: lint)
+    /// `lint` adds the checker's lint warnings, as `accord check` shows them. The load
+    /// root is the one `paths` make (`LoadRoot(arguments:)`) unless `root` is given.
+    public static func analyze(paths: [String], root: LoadRoot? = nil, lint: Bool = false) -> Analysis {
+        analyze(SourceLoader().load(paths: paths, root: root ?? LoadRoot(arguments: paths)), lint: lint)
     }
 
     public static func analyze(text: String, path: String, lint: Bool = false) -> Analysis {

@@ -6,7 +6,8 @@ extension ReplSession {
     func load(_ arguments: String, isCancelled: @escaping () -> Bool) -> ReplReply {
         let path = ReplSession.unquoted(arguments)
         guard !path.isEmpty else { return .error("error: :load needs a path\nexample: :load Rules/ports.accord") }
-        let loaded = SourceLoader().load(paths: [path])
+        // The user named `path`, so it joins the root; what the files inside it name is checked.
+        let loaded = SourceLoader().load(paths: [path], root: loadRoot(adding: [path]))
         if loaded.diagnostics.hasErrors {
             return ReplReply(diagnostics: render(loaded.diagnostics) + "nothing changed\n")
         }

@@ -16,6 +16,8 @@ import Foundation
 /// live engine inside a checkpoint. Nothing here prints or reads a terminal.
 public final class ReplSession {
     let useColor: Bool
+    /// `--allow-path`: besides the paths loaded, where files may import from and read CSV.
+    let allowedPaths: [String]
     var state = SessionState()
     /// The state right after the startup load, for `:reset`.
     var initialState = SessionState()
@@ -38,16 +40,18 @@ public final class ReplSession {
     }
 
     /// Loads PATHS (may be empty), checks and runs them. Problems are in `startupReply`;
-    /// a broken load leaves an empty but usable session.
-    public init(paths: [String], useColor: Bool = false) {
+    /// a broken load leaves an empty but usable session. Paths inside the files must stay
+    /// inside the load root: the paths loaded (here and by `:load`) and `allowing`.
+    public init(paths: [String], allowing allowedPaths: [String] = [], useColor: Bool = false) {
         self.useColor = useColor
+        self.allowedPaths = allowedPaths
         live = ReplSession.emptyLive()
         guard !paths.isEmpty else {
             startupReply = ReplReply(output: "Empty session. Type :help for the commands.\n")
             return
         }
         var candidate = SessionState()
-        let loaded = SourceLoader().load(paths: paths)
+        let loaded = SourceLoader().load(paths: paths, root: loadRoot(adding: paths))
         candidate.paths = paths
         candidate.loadedUnits = loaded.program.units
         if loaded.diagnostics.hasErrors {
@@ -186,6 +190,12 @@ public final class ReplSession {
         return ReplReply(diagnostics: render(diagnostics) + "nothing changed\n")
     }
 
+    /// The paths loaded so far and `paths`, with `--allow-path`: what files may name.
+    /// Text typed at the prompt is the user's own, so what it names joins the root (`SourceLoader.load(text:)`).
+    func loadRoot(adding paths: [String] = []) -> LoadRoot {
+        LoadRoot(arguments: state.paths + paths, allowing: allowedPaths)
+    }
+
     func render(_ diagnostics: [Diagnostic]) -> String {
         DiagnosticRenderer(useColor: useColor).render(diagnostics)
     }
@@ -198,7 +208,7 @@ public final class ReplSession {
 
     func define(_ text: String, isCancelled: @escaping () -> Bool) -> ReplReply {
         let name = nextName()
-        let loaded = SourceLoader().load(text: text, path: name)
+        let loaded = SourceLoader().load(text: text, path: name, root: loadRoot())
         if loaded.diagnostics.hasErrors {
             return ReplReply(diagnostics: render(loaded.diagnostics) + "nothing changed\n")
         }

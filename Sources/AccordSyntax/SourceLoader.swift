@@ -2,17 +2,26 @@ import Foundation
 
 /// Reads the files of a load: each path is a file or a folder (every `.accord` file
 /// below it, in sorted path order), then the files they import, each file once.
+/// Paths named inside files (`import`, `facts ... from`) must stay inside the load root
+/// (`LoadRoot`); those that do not are `load.outside-root` and are not read.
 /// Unreadable files become diagnostics; nothing here prints or exits.
 public struct SourceLoader: Sendable {
     public struct Output: Sendable {
+        /// Holds no `facts ... from` whose path was refused, so a caller that checks the
+        /// program despite the errors still reads nothing outside the root.
         public let program: Program
         public let diagnostics: [Diagnostic]
     }
 
     public init() {}
 
+    /// Loads `paths` with the load root they make themselves (no `--allow-path`).
     public func load(paths: [String]) -> Output {
-        var state = LoadState()
+        load(paths: paths, root: LoadRoot(arguments: paths))
+    }
+
+    public func load(paths: [String], root: LoadRoot) -> Output {
+        var state = LoadState(root: root)
         for path in paths {
             for file in expand(path, into: &state) {
                 loadFile(file, namedAt: nil, into: &state)
@@ -22,16 +31,19 @@ public struct SourceLoader: Sendable {
     }
 
     /// Parses text that is not on disk (stdin, the REPL, tests). Imports are resolved
-    /// relative to `path`'s folder.
-    public func load(text: String, path: String) -> Output {
-        var state = LoadState()
+    /// relative to `path`'s folder. The text is the caller's own, so the paths it names
+    /// are allowed as if given to load (an imported file brings its folder into the
+    /// root); the paths inside the files it imports must stay inside `root` and those.
+    public func load(text: String, path: String, root: LoadRoot = LoadRoot()) -> Output {
+        var state = LoadState(root: root)
         let file = SourceFile(path: path, text: text)
         state.loaded.insert(SourceLoader.canonical(path))
-        parse(file, into: &state)
+        parse(file, namedByUser: true, into: &state)
         return Output(program: Program(units: state.units), diagnostics: state.diagnostics)
     }
 
     struct LoadState {
+        var root: LoadRoot
         var loaded: Set<String> = []
         var units: [SourceUnit] = []
         var diagnostics: [Diagnostic] = []
@@ -44,12 +56,22 @@ public struct SourceLoader: Sendable {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        return SourceLoader.accordFiles(under: path)
+        // A folder may hold links; a file that really lives outside the root is refused
+        // like an import of it would be, or a rule pack could smuggle one in.
+        return SourceLoader.accordFiles(under: path).filter { file in
+            guard let real = RealPath.resolve(file), state.root.contains(realPath: real) else {
+                state.diagnostics.append(.outsideLoadRoot(file: file, resolved: RealPath.resolve(file), root: state.root))
+                return false
+            }
+            return true
+        }
     }
 
     /// Every `.accord` file below `folder`, sorted by path so loads are deterministic.
+    /// A folder that is a symbolic link is walked where it leads (the enumerator would
+    /// list nothing), and its files are named under the folder as given.
     public static func accordFiles(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: RealPath.resolve(folder) ?? folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasSuffix(".accord") {
@@ -71,17 +93,38 @@ public struct SourceLoader: Sendable {
             }
             return
         }
-        parse(SourceFile(path: path, bytes: [UInt8](data)), into: &state)
+        parse(SourceFile(path: path, bytes: [UInt8](data)), namedByUser: false, into: &state)
     }
 
-    private func parse(_ file: SourceFile, into state: inout LoadState) {
+    /// Parses a file, keeps what it may name, then loads its imports depth first.
+    /// `namedByUser`: the text is the user's own (not a file a rule pack brought in).
+    private func parse(_ file: SourceFile, namedByUser: Bool, into state: inout LoadState) {
         let parsed = Parser.parse(file)
-        state.units.append(parsed.unit)
         state.diagnostics += parsed.diagnostics
         let folder = (file.path as NSString).deletingLastPathComponent
-        for case .import(let declaration) in parsed.unit.declarations {
-            let target = SourceLoader.resolve(declaration.path.value, relativeTo: folder)
-            loadFile(target, namedAt: declaration.path.span, into: &state)
+        var imports: [(target: String, span: SourceSpan)] = []
+        let kept = parsed.unit.declarations.filter { declaration in
+            let named: StringLiteral
+            switch declaration {
+            case .import(let d): named = d.path
+            case .factsFrom(let d): named = d.path
+            case .template, .facts, .rule, .scenario, .test: return true
+            }
+            let target = SourceLoader.resolve(named.value, relativeTo: folder)
+            if namedByUser {
+                state.root.add(argument: target)
+            } else if !state.root.contains(target) {
+                state.diagnostics.append(.outsideLoadRoot(named.value, resolved: RealPath.resolve(target), root: state.root,
+                                                          at: named.span))
+                return false
+            }
+            if case .import = declaration { imports.append((target, named.span)) }
+            return true
+        }
+        state.units.append(kept.count == parsed.unit.declarations.count ? parsed.unit
+            : SourceUnit(file: parsed.unit.file, declarations: kept, comments: parsed.unit.comments))
+        for (target, span) in imports {
+            loadFile(target, namedAt: span, into: &state)
         }
     }
 

@@ -22,11 +22,13 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Flag(name: .shortAndLong, help: "Print a one-line summary after the diagnostics.")
     var verbose = false
 
     func run() throws {
-        let analysis = Frontend.analyze(paths: input.resolved, lint: true)
+        let analysis = Frontend.analyze(paths: input.resolved, root: loadRoot.root(for: input.resolved), lint: true)
         Terminal.report(analysis.diagnostics)
         if verbose, let model = analysis.model {
             Terminal.writeError(Summary(program: analysis.program, model: model, diagnostics: analysis.diagnostics).line + "\n")

@@ -33,6 +33,8 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Option(help: "dot (Graphviz's language) or svg (drawn by Graphviz's `dot`).")
     var format: Format = .dot
 
@@ -40,7 +42,7 @@ struct GraphCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let model = try SessionLoader.program(paths: input.resolved)
+        let model = try SessionLoader.program(paths: input.resolved, root: loadRoot.root(for: input.resolved))
         let dot = DependencyGraph(program: model).dot()
         let text: String
         switch format {

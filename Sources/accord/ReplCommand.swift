@@ -26,6 +26,8 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     /// Rules/ when no paths are given and it exists; otherwise an empty session.
     var paths: [String] {
         if !input.paths.isEmpty { return input.paths }
@@ -35,7 +37,8 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let interactive = LibeditLineReader.isInteractive
-        let session = ReplSession(paths: paths, useColor: interactive && environment["NO_COLOR"] == nil)
+        let session = ReplSession(paths: paths, allowing: loadRoot.allowedPaths,
+                                  useColor: interactive && environment["NO_COLOR"] == nil)
         // From here on Ctrl-C never ends the process; while the files load it still can.
         Interrupts.install()
         let reader: LineReader

@@ -31,6 +31,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Option(help: "How to print the recommendations.")
     var format: OutputFormat = .text
 
@@ -60,7 +62,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
-        let model = try SessionLoader.program(paths: input.resolved, scenarios: scenario.map { [$0] } ?? [])
+        let model = try SessionLoader.program(paths: input.resolved, root: loadRoot.root(for: input.resolved),
+                                                  scenarios: scenario.map { [$0] } ?? [])
         let printsToStandardOutput = format.printsToStandardOutput
         let engine: Engine
         do {

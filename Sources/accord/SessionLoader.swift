@@ -1,5 +1,6 @@
 import AccordCheck
 import AccordEngine
+import AccordSyntax
 import AccordTooling
 
 /// The start the commands that run rules share: analyse the files (parse and check),
@@ -7,9 +8,10 @@ import AccordTooling
 /// are reported here and come back as the exit status to end with.
 enum SessionLoader {
     /// The checked program, or the exit status its diagnostics call for (they are
-    /// reported either way): 2 for syntax errors and unreadable files, 1 for checker errors.
-    static func program(paths: [String], scenarios: [String] = []) throws(ExitStatus) -> CheckedProgram {
-        let analysis = Frontend.analyze(paths: paths)
+    /// reported either way): 2 for syntax errors, unreadable files and paths outside the
+    /// load root, 1 for checker errors.
+    static func program(paths: [String], root: LoadRoot, scenarios: [String] = []) throws(ExitStatus) -> CheckedProgram {
+        let analysis = Frontend.analyze(paths: paths, root: root)
         Terminal.report(analysis.diagnostics)
         let analysed = ExitStatus.forAnalysis(analysis)
         guard analysed.code == 0, let model = analysis.model else {
@@ -21,9 +23,9 @@ enum SessionLoader {
         return model
     }
 
-    static func load(paths: [String], scenarios: [String], format: DiffFormat,
+    static func load(paths: [String], root: LoadRoot, scenarios: [String], format: DiffFormat,
                      cancellation: RunCancellation) throws(ExitStatus) -> (CheckedProgram, Engine) {
-        let model = try program(paths: paths, scenarios: scenarios)
+        let model = try program(paths: paths, root: root, scenarios: scenarios)
         let printsToStandardOutput = format.printsToStandardOutput
         do {
             let engine = try Engine(program: model) { line in

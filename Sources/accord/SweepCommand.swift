@@ -41,6 +41,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Option(help: ArgumentHelp("The field to vary, written as in a scenario: Template[\"key\"].field.", valueName: "reference"))
     var vary: String
 
@@ -83,7 +85,8 @@ struct SweepCommand: ParsableCommand {
         let cancellation = RunCancellation(timeout: limits.timeout)
         let reference: FieldReference
         do { reference = try FieldReference.parse(vary) } catch { throw SessionLoader.usage(error) }
-        let (model, engine) = try SessionLoader.load(paths: input.resolved, scenarios: scenario.map { [$0] } ?? [],
+        let (model, engine) = try SessionLoader.load(paths: input.resolved, root: loadRoot.root(for: input.resolved),
+                                                     scenarios: scenario.map { [$0] } ?? [],
                                                      format: format, cancellation: cancellation)
         let target: SweepTarget
         let points: [Value]

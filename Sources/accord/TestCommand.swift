@@ -38,6 +38,8 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Option(help: "Run only the tests whose name contains this text, ignoring case.")
     var filter: String?
 
@@ -48,7 +50,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
-        let model = try SessionLoader.program(paths: input.resolved)
+        let model = try SessionLoader.program(paths: input.resolved, root: loadRoot.root(for: input.resolved))
         let report = PolicyTestReport(useColor: Terminal.stdoutWantsColor)
         let tests = PolicyTestRunner.select(model.tests, filter: filter)
         guard !tests.isEmpty || coverage.isRequested else {

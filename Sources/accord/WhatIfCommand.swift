@@ -32,6 +32,8 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Option(name: .customLong("scenario"), help: "A scenario to compare with the baseline (repeat to compare several).")
     var scenarios: [String] = []
 
@@ -49,7 +51,8 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
-        let (model, engine) = try SessionLoader.load(paths: input.resolved, scenarios: scenarios, format: format,
+        let (model, engine) = try SessionLoader.load(paths: input.resolved, root: loadRoot.root(for: input.resolved),
+                                                     scenarios: scenarios, format: format,
                                                      cancellation: cancellation)
         var results: [WhatIfResult] = []
         do {

@@ -34,6 +34,8 @@ struct WhyNotCommand: ParsableCommand {
 
     @OptionGroup var input: PathArguments
 
+    @OptionGroup var loadRoot: LoadRootOptions
+
     @Option(help: "Ask about the recommendation for this subject.")
     var subject: String?
 
@@ -47,7 +49,8 @@ struct WhyNotCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
-        let (model, engine) = try SessionLoader.load(paths: input.resolved, scenarios: scenario.map { [$0] } ?? [],
+        let (model, engine) = try SessionLoader.load(paths: input.resolved, root: loadRoot.root(for: input.resolved),
+                                                     scenarios: scenario.map { [$0] } ?? [],
                                                      format: format, cancellation: cancellation)
         let rules = model.rules.map(\.name.name)
         guard rules.contains(rule) else {

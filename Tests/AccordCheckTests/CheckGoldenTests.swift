@@ -9,9 +9,15 @@ import Testing
 @Suite struct CheckGoldenTests {
     static let cases = Fixtures.cases("check")
 
+    /// `clean.accord` imports the brief from `../language`, outside its own folder: the
+    /// fixtures load as `accord check --allow-path Tests/Fixtures/language FILE` would.
+    static func load(_ path: String) -> SourceLoader.Output {
+        SourceLoader().load(paths: [path], root: LoadRoot(arguments: [path], allowing: [Fixtures.path("language")]))
+    }
+
     @Test(arguments: cases)
     func fixture(_ path: String) {
-        let loaded = SourceLoader().load(paths: [path])
+        let loaded = CheckGoldenTests.load(path)
         let result = Checker(lint: true).check(loaded.program)
         let actual = DiagnosticLines.render(loaded.diagnostics + result.diagnostics, relativeTo: Fixtures.root)
         let golden = (path as NSString).deletingPathExtension + ".diagnostics"
@@ -39,7 +45,7 @@ import Testing
     /// The brief's examples, completed with the facts and rules they mention, are clean:
     /// no error and no warning.
     @Test func cleanFixtureHasNoDiagnostics() {
-        let loaded = SourceLoader().load(paths: [Fixtures.path("check/clean.accord")])
+        let loaded = CheckGoldenTests.load(Fixtures.path("check/clean.accord"))
         let result = Checker(lint: true).check(loaded.program)
         #expect(loaded.diagnostics.isEmpty)
         #expect(result.diagnostics.isEmpty, "\(DiagnosticLines.render(result.diagnostics, relativeTo: Fixtures.root))")

@@ -6,7 +6,7 @@ import Testing
 /// What the engine receives from a clean program.
 @Suite struct ModelTests {
     static let clean: CheckResult = {
-        let loaded = SourceLoader().load(paths: [Fixtures.path("check/clean.accord")])
+        let loaded = CheckGoldenTests.load(Fixtures.path("check/clean.accord"))
         return Checker().check(loaded.program)
     }()
 
