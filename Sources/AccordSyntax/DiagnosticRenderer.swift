@@ -45,23 +45,11 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     private func excerpt(_ span: SourceSpan) -> String {
-        let start = span.startLocation
-        let line = span.file.lineText(start.line)
-        let expanded = line.replacingTabs()
-        let characters = Array(line)
-        let before = String(characters.prefix(max(0, start.column - 1)))
-        let end = span.endLocation
-        let underlinedCount: Int
-        if end.line == start.line {
-            underlinedCount = max(1, end.column - start.column)
-        } else {
-            underlinedCount = max(1, characters.count - (start.column - 1))
-        }
-        let underlined = String(characters.dropFirst(max(0, start.column - 1)).prefix(underlinedCount))
-        let indent = String(repeating: " ", count: DisplayWidth.of(before.replacingTabs()))
-        let width = max(1, DisplayWidth.of(underlined.replacingTabs()))
+        let line = ExcerptLine(span)
+        let indent = String(repeating: " ", count: DisplayWidth.of(line.before.replacingTabs()))
+        let width = max(1, DisplayWidth.of(line.underlined.replacingTabs()))
         let marker = "^" + String(repeating: "~", count: width - 1)
-        return expanded + "\n" + indent + paint(marker, code: "1;32") + "\n"
+        return line.text.replacingTabs() + "\n" + indent + paint(marker, code: "1;32") + "\n"
     }
 
     private func paint(_ text: String, code: String) -> String {
