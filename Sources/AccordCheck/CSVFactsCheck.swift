@@ -79,26 +79,41 @@ enum CSVFactsCheck {
     static func read(_ source: FactsFromDeclaration, diagnostics: inout [Diagnostic]) -> Table? {
         let folder = (source.span.file.path as NSString).deletingLastPathComponent
         let path = SourceLoader.resolve(source.path.value, relativeTo: folder)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path)
-        else {
+        let bytes: [UInt8]
+        switch SourceReader.read(path) {
+        case .success(let read): bytes = read
+        case .failure(.missing), .failure(.unreadable):
             diagnostics.append(.csvUnreadable("cannot read `\(source.path.value)`", source: source))
             return nil
+        case .failure(let failure):
+            diagnostics.append(.csvUnreadable(failure, path: source.path.value, source: source))
+            return nil
         }
-        let file = SourceFile(path: path, bytes: [UInt8](data))
-        let text = String(decoding: file.bytes[file.contentStart...], as: UTF8.self)
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: true),
-              let header = reader.headerRow, header != [""]
-        else {
+        let file = SourceFile(path: path, bytes: bytes)
+        let layout = CSVLayout(bytes: file.bytes, start: file.contentStart)
+        if let problem = CSVText.problem(in: file, layout: layout) {
+            diagnostics.append(problem)
+            return nil
+        }
+        guard let (header, rows) = values(of: file), header != [""] else {
             diagnostics.append(.csvUnreadable("`\(source.path.value)` has no header row", source: source))
+            return nil
+        }
+        return Table(file: file, header: header, rows: rows, layout: layout)
+    }
+
+    /// The header and rows as CSV.swift reads them. The decoded text lives only in here,
+    /// so that it is freed before the facts are built.
+    private static func values(of file: SourceFile) -> (header: [String], rows: [[String]])? {
+        let text = String(decoding: file.bytes[file.contentStart...], as: UTF8.self)
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: true), let header = reader.headerRow else {
             return nil
         }
         var rows: [[String]] = []
         while let row = reader.next() {
             rows.append(row)
         }
-        return Table(file: file, header: header, rows: rows, layout: CSVLayout(bytes: file.bytes, start: file.contentStart))
+        return (header, rows)
     }
 
     // MARK: Columns
@@ -156,6 +171,11 @@ extension Diagnostic {
     fileprivate static func csvUnreadable(_ message: String, source: FactsFromDeclaration) -> Diagnostic {
         .error("check.csv-unreadable", message, at: source.path.span,
                notes: [.init("paths are relative to the folder of the file that names them")])
+    }
+
+    /// A folder, device or oversized file named as CSV: the code says which.
+    fileprivate static func csvUnreadable(_ failure: SourceReader.Failure, path: String, source: FactsFromDeclaration) -> Diagnostic {
+        .error("check.csv-" + failure.codeSuffix, failure.message(path: path), at: source.path.span)
     }
 
     fileprivate static func unknownColumn(_ name: String, of template: TemplateInfo, at span: SourceSpan) -> Diagnostic {

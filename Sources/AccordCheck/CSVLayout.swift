@@ -16,6 +16,9 @@ struct CSVLayout {
     }
 
     let records: [Record]
+    /// The opening quote of a quoted cell that runs to the end of the text. CSV.swift
+    /// reads such a cell as everything after the quote; the loader reports it instead.
+    let unterminatedQuote: Int?
 
     init(bytes: [UInt8], start: Int) {
         var scanner = Scanner(bytes: bytes, position: start)
@@ -24,11 +27,13 @@ struct CSVLayout {
             records.append(scanner.record())
         }
         self.records = records
+        self.unterminatedQuote = scanner.unterminatedQuote
     }
 
     private struct Scanner {
         let bytes: [UInt8]
         var position: Int
+        var unterminatedQuote: Int?
 
         static let quote = UInt8(ascii: "\"")
         static let comma = UInt8(ascii: ",")
@@ -92,6 +97,7 @@ struct CSVLayout {
                 // any other character that follows a quote.
                 position += 1
             }
+            unterminatedQuote = start
             return (start..<position, true)
         }
 

@@ -32,10 +32,18 @@ public struct Lexer {
 
     public static func tokenize(_ file: SourceFile) -> Output {
         var lexer = Lexer(file: file)
-        if let bad = UTF8Validation.firstInvalidByte(in: file.bytes) {
-            let diagnostic = Diagnostic.error(
-                "source.invalid-utf8", "invalid UTF-8 at byte \(bad)",
-                at: SourceSpan(file: file, start: bad, end: bad + 1))
+        // Not text: one error at the first bad byte, rather than one per token after it.
+        let notText: Diagnostic?
+        if let bad = file.firstInvalidUTF8Offset() {
+            notText = .error("source.invalid-utf8", "invalid UTF-8 at byte \(bad)",
+                             at: SourceSpan(file: file, start: bad, end: bad + 1))
+        } else if let nul = file.firstNULOffset() {
+            notText = .error("source.nul-byte", "NUL byte at byte \(nul): a rule file is text",
+                             at: SourceSpan(file: file, start: nul, end: nul + 1))
+        } else {
+            notText = nil
+        }
+        if let diagnostic = notText {
             let end = Token(kind: .endOfFile, start: file.bytes.count, end: file.bytes.count, newlineBefore: true)
             return Output(tokens: [end], comments: [], diagnostics: [diagnostic])
         }
