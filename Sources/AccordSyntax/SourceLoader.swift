@@ -84,16 +84,23 @@ public struct SourceLoader: Sendable {
     private func loadFile(_ path: String, namedAt importSpan: SourceSpan?, into state: inout LoadState) {
         let canonical = SourceLoader.canonical(path)
         guard state.loaded.insert(canonical).inserted else { return }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let message = "cannot read `\(path)`"
-            if let importSpan {
-                state.diagnostics.append(.error("load.unreadable-file", message, at: importSpan))
-            } else {
-                state.diagnostics.append(SourceLoader.fileError("load.unreadable-file", message, path: path))
+        switch SourceReader.read(path) {
+        case .success(let bytes):
+            parse(SourceFile(path: path, bytes: bytes), namedByUser: false, into: &state)
+        case .failure(let failure):
+            // A folder, FIFO, device or oversized file gets its own code and message.
+            let code = "load." + failure.codeSuffix
+            let message: String
+            switch failure {
+            case .missing: message = "cannot read `\(path)`"
+            case .isFolder, .notRegularFile, .tooLarge, .unreadable: message = failure.message(path: path)
             }
-            return
+            if let importSpan {
+                state.diagnostics.append(.error(code, message, at: importSpan))
+            } else {
+                state.diagnostics.append(SourceLoader.fileError(code, message, path: path))
+            }
         }
-        parse(SourceFile(path: path, bytes: [UInt8](data)), namedByUser: false, into: &state)
     }
 
     /// Parses a file, keeps what it may name, then loads its imports depth first.

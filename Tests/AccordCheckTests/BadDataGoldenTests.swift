@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func thereAreFixtures() {
-        #expect(BadDataGoldenTests.cases.count >= 9)
+        #expect(BadDataGoldenTests.cases.count >= 10)
     }
 
     static func diagnostics(loading path: String) -> [Diagnostic] {

@@ -59,4 +59,12 @@ import Testing
         #expect(SourceReader.describe(3 << 29) == "1.5 GB")
         #expect(SourceReader.describe(300 << 20) == "300 MB")
     }
+
+    /// Through the loader: a device named on the command line or in an import is an
+    /// error with a stable code, not a hang.
+    @Test func theLoaderReportsADeviceWithItsCode() {
+        let output = SourceLoader().load(paths: ["/dev/zero"])
+        #expect(output.diagnostics.map(\.code) == ["load.not-a-file"])
+        #expect(output.diagnostics.first?.message == "`/dev/zero` is not a regular file (a device, pipe or socket)")
+    }
 }
