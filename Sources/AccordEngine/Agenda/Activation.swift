@@ -3,12 +3,12 @@ final class Activation {
     let id: Int
     let rule: Int
     let token: Token
-    var fired = false
-    var alive = true
+    @exclusivity(unchecked) var fired = false
+    @exclusivity(unchecked) var alive = true
     /// Logical facts this activation's `derive` and `recommend` produced.
-    var supported: [FactID] = []
+    @exclusivity(unchecked) var supported: [FactID] = []
     /// Recommendations this activation's `recommend` reached.
-    var recommended: [RecommendationKey] = []
+    @exclusivity(unchecked) var recommended: [RecommendationKey] = []
 
     init(id: Int, rule: Int, token: Token) {
         self.id = id

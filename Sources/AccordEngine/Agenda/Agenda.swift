@@ -31,6 +31,15 @@ struct Agenda {
     /// firing, or fired out of turn (the replay after a rollback).
     mutating func discard() {
         liveCount -= 1
+        // Lazy deletion leaves the entry in the heap: when most entries are dead (a
+        // context change that withdraws a whole conflict set), rebuild from the live ones,
+        // so the heap stays proportional to the agenda.
+        if heap.count > 64, liveCount * 2 < heap.count { compact() }
+    }
+
+    private mutating func compact() {
+        heap.removeAll { !$0.activation.alive || $0.activation.fired }
+        for start in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(start) }
     }
 
     /// The next activation to fire, or nil when none is left.

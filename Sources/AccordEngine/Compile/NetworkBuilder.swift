@@ -20,8 +20,27 @@ struct NetworkBuilder {
             network.rules.append(try compile(declaration, index: index))
         }
         network.recursion = RecursionAnalysis(rules, templates: network.templatesByName)
+        Self.claimTokenMemos(from: network.root)
         for successor in network.root.successors {
             try successor.leftActivate(network.rootToken, in: network)
+        }
+    }
+
+    /// Gives each node's first successor that keeps per-token state the tokens' memo
+    /// (`Token.memo`). The network is complete: no successor is added after this.
+    private static func claimTokenMemos(from root: any BetaNode) {
+        var stack: [any BetaNode] = [root]
+        var seen = Set<ObjectIdentifier>()
+        while let node = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
+            var claimed = false
+            for successor in node.successors {
+                if !claimed, let user = successor as? any TokenMemoUser {
+                    user.claimsTokenMemo = true
+                    claimed = true
+                }
+                stack.append(successor)
+            }
         }
     }
 

@@ -12,9 +12,9 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
     let function: AggregateFunction
     let value: CompiledExpression?
     let signature: String
-    var successors: [any BetaNode] = []
-    private(set) var indexes = JoinIndexes()
-    private var states: [ObjectIdentifier: State] = [:]
+    @exclusivity(unchecked) var successors: [any BetaNode] = []
+    @exclusivity(unchecked) private(set) var indexes = JoinIndexes()
+    @exclusivity(unchecked) private var states: [ObjectIdentifier: State] = [:]
 
     private struct State {
         var members = StableSet<FactID>()
@@ -51,7 +51,7 @@ final class AggregateNode: BetaNode, AlphaSuccessor {
     }
 
     func rightRetract(_ fact: FactID, in network: Network) throws -> (() throws -> Void)? {
-        let keys = indexes.remove(fact)
+        let keys = indexes.remove(fact, spec, values: network.memory.values(of: fact))
         let affected = keys.flatMap(indexes.tokens)
         guard !affected.isEmpty else { return nil }
         return { [self] in

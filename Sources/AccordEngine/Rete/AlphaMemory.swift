@@ -5,8 +5,8 @@ final class AlphaMemory {
     let template: Int
     let tests: [CompiledExpression]
     let signature: String
-    var facts = StableSet<FactID>()
-    var successors: [any AlphaSuccessor] = []
+    @exclusivity(unchecked) var facts = StableSet<FactID>()
+    @exclusivity(unchecked) var successors: [any AlphaSuccessor] = []
 
     init(template: Int, tests: [CompiledExpression], signature: String) {
         self.template = template

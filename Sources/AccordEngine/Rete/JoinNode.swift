@@ -6,8 +6,8 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     let alpha: AlphaMemory
     let spec: JoinSpec
     let signature: String
-    var successors: [any BetaNode] = []
-    private(set) var indexes = JoinIndexes()
+    @exclusivity(unchecked) var successors: [any BetaNode] = []
+    @exclusivity(unchecked) private(set) var indexes = JoinIndexes()
 
     init(level: Int, alpha: AlphaMemory, spec: JoinSpec, signature: String) {
         self.level = level
@@ -35,7 +35,7 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     }
 
     func rightRetract(_ fact: FactID, in network: Network) throws -> (() throws -> Void)? {
-        indexes.remove(fact)
+        indexes.remove(fact, spec, values: network.memory.values(of: fact))
         return nil
     }
 }

@@ -75,97 +75,81 @@ struct JoinSpec {
     }
 }
 
-/// A token compared by identity, so it can live in hashed sets.
-struct TokenRef: Hashable {
-    let token: Token
-
-    static func == (lhs: TokenRef, rhs: TokenRef) -> Bool { lhs.token === rhs.token }
-    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(token)) }
-}
-
 /// Both hash indexes of a two-input node: left tokens by key, right facts by key.
-/// Buckets are insertion-ordered sets, so removal is O(1) even when every token shares
-/// one key (a join without equalities) and iteration stays deterministic.
-/// A token or fact filed under exactly one key (every join without a membership test)
-/// keeps that key alone, not a list of keys: one allocation less per token and fact.
+///
+/// Left buckets are plain arrays in filing order. A token leaves the left index only
+/// when it dies (`Network.remove` marks it dead before it tells the successors), so
+/// leaving costs nothing at once: readers skip dead tokens, and one sweep drops them
+/// when they outnumber the live ones. That keeps iteration deterministic and removal
+/// amortised O(1) without hashing the token or remembering its key.
+///
+/// Right buckets are insertion-ordered sets: a fact leaves an index alive when it is
+/// modified, and comes back under its new key. Its old key is computed again from its
+/// old values, which stay readable until it is filed anew.
 struct JoinIndexes {
-    private var left: [[Datum]: StableSet<TokenRef>] = [:]
-    private var leftKey: [ObjectIdentifier: [Datum]] = [:]
-    private var leftKeys: [ObjectIdentifier: [[Datum]]] = [:]
+    private var left: [[Datum]: [Token]] = [:]
     private var right: [[Datum]: StableSet<FactID>] = [:]
-    private var rightKey: [FactID: [Datum]] = [:]
-    private var rightKeys: [FactID: [[Datum]]] = [:]
+    private var deadTokens = 0
+    /// The tokens filed on the left (the beta memory).
+    private(set) var tokenCount = 0
+    /// The facts filed on the right (the alpha memory's facts this node indexed).
+    private(set) var factCount = 0
     /// Token–fact pairs the hashes brought together and the remaining tests then
     /// examined; counted only while the network has a profiler.
     private(set) var joinTests = 0
 
-    /// The tokens filed on the left (the beta memory).
-    var tokenCount: Int { leftKey.count + leftKeys.count }
-    /// The facts filed on the right (the alpha memory's facts this node indexed).
-    var factCount: Int { rightKey.count + rightKeys.count }
-
     mutating func insert(_ token: Token, keys: [[Datum]]) {
-        if keys.count == 1 {
-            insert(token, key: keys[0])
-            return
-        }
-        for key in keys { left[key, default: StableSet()].insert(TokenRef(token: token)) }
-        leftKeys[ObjectIdentifier(token)] = keys
+        for key in keys { left[key, default: []].append(token) }
+        tokenCount += 1
     }
 
     private mutating func insert(_ token: Token, key: [Datum]) {
-        left[key, default: StableSet()].insert(TokenRef(token: token))
-        leftKey[ObjectIdentifier(token)] = key
+        left[key, default: []].append(token)
+        tokenCount += 1
     }
 
+    /// A dead token leaves the index (see the type's comment).
     mutating func remove(_ token: Token) {
-        let id = ObjectIdentifier(token)
-        if let key = leftKey.removeValue(forKey: id) {
-            unfileLeft(token, key)
-            return
+        tokenCount -= 1
+        deadTokens += 1
+        if deadTokens > 64, deadTokens > tokenCount { sweepDeadTokens() }
+    }
+
+    private mutating func sweepDeadTokens() {
+        var emptied: [[Datum]] = []
+        for index in left.indices {
+            left.values[index].removeAll { !$0.alive }
+            if left.values[index].isEmpty { emptied.append(left.keys[index]) }
         }
-        guard let keys = leftKeys.removeValue(forKey: id) else { return }
-        for key in keys { unfileLeft(token, key) }
+        for key in emptied { left.removeValue(forKey: key) }
+        deadTokens = 0
     }
 
-    private mutating func unfileLeft(_ token: Token, _ key: [Datum]) {
-        guard let index = left.index(forKey: key) else { return }
-        left.values[index].remove(TokenRef(token: token))
-        if left.values[index].isEmpty { left.remove(at: index) }
-    }
-
-    func tokens(_ key: [Datum]) -> [Token] { left[key]?.elements.map(\.token) ?? [] }
+    /// The live tokens filed under a key.
+    func tokens(_ key: [Datum]) -> [Token] { left[key]?.filter(\.alive) ?? [] }
 
     mutating func insert(_ fact: FactID, keys: [[Datum]]) {
-        if keys.count == 1 {
-            insert(fact, key: keys[0])
-            return
-        }
-        rightKeys[fact] = keys
-        for key in keys { right[key, default: StableSet()].insert(fact) }
+        var filed = false
+        for key in keys where right[key, default: StableSet()].insert(fact) { filed = true }
+        if filed { factCount += 1 }
     }
 
     private mutating func insert(_ fact: FactID, key: [Datum]) {
-        rightKey[fact] = key
-        right[key, default: StableSet()].insert(fact)
+        if right[key, default: StableSet()].insert(fact) { factCount += 1 }
     }
 
-    /// Unfiles a fact; returns the keys it was filed under.
+    /// Unfiles a fact filed with `values`; returns the keys it was filed under.
     @discardableResult
-    mutating func remove(_ fact: FactID) -> [[Datum]] {
-        if let key = rightKey.removeValue(forKey: fact) {
-            unfileRight(fact, key)
-            return [key]
+    mutating func remove(_ fact: FactID, _ spec: JoinSpec, values: [Datum]) -> [[Datum]] {
+        let keys = spec.hasSingleKey ? [spec.rightKey(values)] : spec.rightKeys(values)
+        var unfiled = false
+        for key in keys {
+            guard let index = right.index(forKey: key), right.values[index].remove(fact) else { continue }
+            unfiled = true
+            if right.values[index].isEmpty { right.remove(at: index) }
         }
-        guard let keys = rightKeys.removeValue(forKey: fact) else { return [] }
-        for key in keys { unfileRight(fact, key) }
+        if unfiled { factCount -= 1 }
         return keys
-    }
-
-    private mutating func unfileRight(_ fact: FactID, _ key: [Datum]) {
-        guard let index = right.index(forKey: key) else { return }
-        right.values[index].remove(fact)
-        if right.values[index].isEmpty { right.remove(at: index) }
     }
 
     func facts(_ key: [Datum]) -> [FactID] { right[key]?.elements ?? [] }
@@ -221,7 +205,8 @@ extension JoinIndexes {
 
     /// Unfiles a fact; returns the live tokens it matched (its values are still readable).
     mutating func unfile(_ fact: FactID, _ spec: JoinSpec, in network: Network) throws -> [Token] {
-        try matches(of: network.memory.values(of: fact), under: remove(fact), spec, in: network)
+        let values = network.memory.values(of: fact)
+        return try matches(of: values, under: remove(fact, spec, values: values), spec, in: network)
     }
 
     private mutating func matches(of values: [Datum], under keys: [[Datum]], _ spec: JoinSpec, in network: Network) throws -> [Token] {
@@ -230,13 +215,13 @@ extension JoinIndexes {
         return matches
     }
 
-    private mutating func collect(_ bucket: StableSet<TokenRef>?, _ values: [Datum], _ spec: JoinSpec, in network: Network,
+    private mutating func collect(_ bucket: [Token]?, _ values: [Datum], _ spec: JoinSpec, in network: Network,
                                   into matches: inout [Token]) throws {
         guard let bucket else { return }
-        if network.profiler != nil { joinTests += bucket.count }
-        try bucket.forEach { ref in
-            let token = ref.token
-            guard token.alive else { return }
+        let counting = network.profiler != nil
+        for token in bucket {
+            guard token.alive else { continue }
+            if counting { joinTests += 1 }
             if spec.tests.isEmpty {
                 matches.append(token)
             } else if try spec.passes(token, values, in: network) {

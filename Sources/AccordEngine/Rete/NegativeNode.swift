@@ -1,15 +1,17 @@
 /// A negative node (`not`, Doorenbos §2.7) or its dual for `exists`: for each token it
 /// counts the facts that match, and passes the token on while the count is zero
 /// (`not`) or positive (`exists`). Counts change incrementally as facts come and go.
-final class NegativeNode: BetaNode, AlphaSuccessor {
+final class NegativeNode: BetaNode, AlphaSuccessor, TokenMemoUser {
     let level: Int
     let alpha: AlphaMemory
     let spec: JoinSpec
     let isExists: Bool
     let signature: String
-    var successors: [any BetaNode] = []
-    private(set) var indexes = JoinIndexes()
-    private var counts: [ObjectIdentifier: (count: Int, child: Token?)] = [:]
+    @exclusivity(unchecked) var successors: [any BetaNode] = []
+    @exclusivity(unchecked) private(set) var indexes = JoinIndexes()
+    /// When set, each token's state lives in its memo; otherwise in `states`.
+    @exclusivity(unchecked) var claimsTokenMemo = false
+    @exclusivity(unchecked) private var states: [ObjectIdentifier: NegativeState] = [:]
 
     init(level: Int, alpha: AlphaMemory, spec: JoinSpec, isExists: Bool, signature: String) {
         self.level = level
@@ -21,15 +23,29 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
 
     private func passes(_ count: Int) -> Bool { isExists ? count > 0 : count == 0 }
 
+    private func state(of token: Token) -> NegativeState? {
+        guard claimsTokenMemo else { return states[ObjectIdentifier(token)] }
+        if case .negative(let state) = token.memo { return state }
+        return nil
+    }
+
+    private func setState(_ state: NegativeState?, of token: Token) {
+        guard claimsTokenMemo else {
+            states[ObjectIdentifier(token)] = state
+            return
+        }
+        token.memo = state.map(TokenMemo.negative) ?? .none
+    }
+
     func leftActivate(_ token: Token, in network: Network) throws {
         let count = try indexes.file(token, spec, in: network).count
-        counts[ObjectIdentifier(token)] = (count, nil)
+        setState(NegativeState(count: count, child: nil), of: token)
         if passes(count) { try pass(token, in: network) }
     }
 
     func leftRetract(_ token: Token, in network: Network) {
         indexes.remove(token)
-        counts[ObjectIdentifier(token)] = nil
+        setState(nil, of: token)
     }
 
     func rightActivate(_ fact: FactID, in network: Network) throws {
@@ -49,14 +65,13 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
     }
 
     private func adjust(_ token: Token, by delta: Int, in network: Network) throws {
-        let id = ObjectIdentifier(token)
-        guard let state = counts[id] else { return }
+        guard let state = state(of: token) else { return }
         let count = max(0, state.count + delta)
-        counts[id] = (count, state.child)
+        setState(NegativeState(count: count, child: state.child), of: token)
         switch (passes(state.count), passes(count)) {
         case (true, false):
             if let child = state.child { network.remove(child) }
-            counts[id] = (count, nil)
+            setState(NegativeState(count: count, child: nil), of: token)
         case (false, true):
             try pass(token, in: network)
         case (true, true):
@@ -74,8 +89,7 @@ final class NegativeNode: BetaNode, AlphaSuccessor {
 
     private func pass(_ token: Token, in network: Network) throws {
         let child = Token(parent: token, level: level, node: self)
-        let id = ObjectIdentifier(token)
-        counts[id] = (counts[id]?.count ?? 0, child)
+        setState(NegativeState(count: state(of: token)?.count ?? 0, child: child), of: token)
         try network.emit(child, from: self)
     }
 }

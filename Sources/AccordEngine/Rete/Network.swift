@@ -7,42 +7,48 @@ import AccordSyntax
 /// Changes propagate synchronously through the network as facts come and go;
 /// retractions that truth maintenance causes are queued and settled in a loop, so a
 /// long chain of derivations never deepens the stack.
+///
+/// The hot mutable state of the network and its nodes is `@exclusivity(unchecked)`:
+/// Swift checks every access to a class's `var` at run time (`swift_beginAccess`, 10%
+/// of the instructions of a Manners run). The engine runs on one thread and no access
+/// here overlaps another; the test suite ran with the checks on before they were
+/// turned off, and the differential and property tests guard the code that touches it.
 final class Network {
     let symbols = SymbolTable()
-    var memory: WorkingMemory
+    @exclusivity(unchecked) var memory: WorkingMemory
     let templates: [TemplateModel]
     let templatesByName: [String: TemplateModel]
-    var alphaMemories: [[AlphaMemory]]
-    var rules: [CompiledRule] = []
+    @exclusivity(unchecked) var alphaMemories: [[AlphaMemory]]
+    @exclusivity(unchecked) var rules: [CompiledRule] = []
     let root: RootNode
     let rootToken: Token
     /// Tokens whose own level holds a fact, indexed by fact id (fact ids are dense):
     /// what to remove when the fact goes.
-    var tokensOfFact: [[Token]] = []
-    var agenda = Agenda()
-    var activations = ActivationTable()
+    @exclusivity(unchecked) var tokensOfFact: [[Token]] = []
+    @exclusivity(unchecked) var agenda = Agenda()
+    @exclusivity(unchecked) var activations = ActivationTable()
     /// Each template's default values, filled in on first use (`values(_:_:in:)`).
-    var templateDefaults: [Int: [Datum]] = [:]
-    var nextActivationID = 0
-    var truth = TruthMaintenance()
-    var recommendations = RecommendationStore()
+    @exclusivity(unchecked) var templateDefaults: [Int: [Datum]] = [:]
+    @exclusivity(unchecked) var nextActivationID = 0
+    @exclusivity(unchecked) var truth = TruthMaintenance()
+    @exclusivity(unchecked) var recommendations = RecommendationStore()
     /// Which logical results can support themselves through rules (recursive derivation).
-    var recursion = RecursionAnalysis([], templates: [:])
-    var firings = 0
-    var halted: String?
+    @exclusivity(unchecked) var recursion = RecursionAnalysis([], templates: [:])
+    @exclusivity(unchecked) var firings = 0
+    @exclusivity(unchecked) var halted: String?
     /// The rule whose action was running when the last error stopped a run.
     var failedWhileFiring: String?
     var printer: (String) -> Void = { _ in }
     /// Set while a checkpoint is open: what to undo on rollback.
-    var journal: ChangeJournal?
+    @exclusivity(unchecked) var journal: ChangeJournal?
     /// Set while a diff is being recorded: the recommendations a change touched.
-    var tracker: RecommendationTracker?
+    @exclusivity(unchecked) var tracker: RecommendationTracker?
     /// Set while coverage is recorded (`accord test --coverage`): the firings of each
     /// rule, by rule index, since counting started. Nil otherwise, at no cost.
-    var firingsByRule: [Int]?
+    @exclusivity(unchecked) var firingsByRule: [Int]?
     /// Set for `accord run --profile`: counters and clocks. Nil otherwise, so each hot
     /// path pays one nil test.
-    var profiler: Profiler?
+    @exclusivity(unchecked) var profiler: Profiler?
 
     init(program: CheckedProgram) {
         let models = program.templates.enumerated().map { TemplateModel(id: $0.offset, info: $0.element) }

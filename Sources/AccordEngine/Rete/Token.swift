@@ -9,11 +9,16 @@ final class Token {
     let slot: Datum?
     /// The node that produced this token; its successors were left-activated with it.
     let node: any BetaNode
-    var children: [Token] = []
+    @exclusivity(unchecked) var children: [Token] = []
     /// Where this token sits in its parent's `children`, so leaving is O(1): the root
     /// token alone has a child for every first-level match (10⁵ at 100k facts).
-    var indexInParent = -1
-    var alive = true
+    @exclusivity(unchecked) var indexInParent = -1
+    @exclusivity(unchecked) var alive = true
+    /// What one successor of `node` keeps about this token (the node that `claimsTokenMemo`
+    /// among them): a negative node's count, or a production node's activation. Kept
+    /// here rather than in a dictionary keyed by the token's identity, which cost a
+    /// hash per token on the way in and another on the way out.
+    @exclusivity(unchecked) var memo = TokenMemo.none
 
     init(parent: Token?, level: Int, fact: FactID = -1, slot: Datum? = nil, node: any BetaNode) {
         self.parent = parent
@@ -46,10 +51,31 @@ final class Token {
     }
 }
 
+/// Per-token state of one successor node (see `Token.memo`).
+enum TokenMemo {
+    case none
+    case negative(NegativeState)
+    case activation(Activation)
+}
+
+/// A negative or exists node's state for one token: how many facts match it, and the
+/// child token it passed on, if it passes.
+struct NegativeState {
+    var count: Int
+    var child: Token?
+}
+
 /// A node of the beta network. It is left-activated with each token its parent
 /// produces, and told when one of those tokens goes.
 protocol BetaNode: AnyObject {
     var successors: [any BetaNode] { get set }
     func leftActivate(_ token: Token, in network: Network) throws
     func leftRetract(_ token: Token, in network: Network)
+}
+
+/// A successor that can keep its per-token state in `Token.memo`. One successor of each
+/// node may (a token has one memo); the others keep a dictionary. The network claims
+/// the memo for its successors once it is built, before the first token exists.
+protocol TokenMemoUser: BetaNode {
+    var claimsTokenMemo: Bool { get set }
 }
