@@ -16,6 +16,15 @@ import Testing
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
+    /// docs/security.md shows the golden's first error as it is printed.
+    @Test func theGuideShowsTheGoldensFirstError() {
+        let golden = Fixtures.read(LoadRootCommandTests.folder + "/check.txt")
+        let firstError = golden.split(separator: "\n").prefix(6).joined(separator: "\n")
+        let guide = Fixtures.read(Fixtures.root + "/../../docs/security.md")
+        #expect(firstError.hasPrefix("rules/main.accord:5:8: error:"))
+        #expect(guide.contains(firstError), "docs/security.md no longer shows:\n\(firstError)")
+    }
+
     @Test func runRefusesBeforeReadingAnything() throws {
         let result = try Accord.run(["run", "rules"], directory: LoadRootCommandTests.folder)
         #expect(result.status == 2)
