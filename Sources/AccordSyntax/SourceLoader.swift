@@ -56,15 +56,26 @@ public struct SourceLoader: Sendable {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        // A folder may hold links; a file that really lives outside the root is refused
-        // like an import of it would be, or a rule pack could smuggle one in.
-        return SourceLoader.accordFiles(under: path).filter { file in
-            guard let real = RealPath.resolve(file), state.root.contains(realPath: real) else {
-                state.diagnostics.append(.outsideLoadRoot(file: file, resolved: RealPath.resolve(file), root: state.root))
+        let found = SourceLoader.accordFiles(under: path, inside: state.root)
+        state.diagnostics += found.refused
+        return found.files
+    }
+
+    /// The `.accord` files below `folder` that really lie inside `root`, and a
+    /// `load.outside-root` error for each one that is a link leading out of it: a
+    /// folder may hold links, and a rule pack could otherwise bring in a file from
+    /// elsewhere (or have `accord fmt` rewrite it).
+    public static func accordFiles(under folder: String, inside root: LoadRoot) -> (files: [String], refused: [Diagnostic]) {
+        var refused: [Diagnostic] = []
+        let files = accordFiles(under: folder).filter { file in
+            let real = RealPath.resolve(file)
+            guard let real, root.contains(realPath: real) else {
+                refused.append(.outsideLoadRoot(file: file, resolved: real, root: root))
                 return false
             }
             return true
         }
+        return (files, refused)
     }
 
     /// Every `.accord` file below `folder`, sorted by path so loads are deterministic.

@@ -20,8 +20,8 @@ struct FormatCommand: ParsableCommand {
         if input.paths == ["-"] {
             throw formatStandardInput()
         }
-        var status = ExitStatus.success
-        for path in try files() {
+        var (files, status) = try self.files()
+        for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
                 Terminal.report([SourceLoader.fileError("load.unreadable-file", "cannot read `\(path)`", path: path)])
                 status = .invalidInput
@@ -62,17 +62,28 @@ struct FormatCommand: ParsableCommand {
         return .success
     }
 
-    /// The `.accord` files named, folders expanded in sorted order.
-    private func files() throws -> [String] {
+    /// The `.accord` files named, folders expanded in sorted order. A link in a folder
+    /// that leads out of it is reported and left alone (exit 2): `fmt` rewrites files,
+    /// and should not rewrite one elsewhere that a rule pack links to. A file named
+    /// directly is the user's choice, link or not.
+    private func files() throws -> (files: [String], status: ExitStatus) {
         var files: [String] = []
+        var status = ExitStatus.success
         for path in input.resolved {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 Terminal.report([SourceLoader.fileError("load.unreadable-file", "no such file or folder `\(path)`", path: path)])
                 throw ExitStatus.invalidInput
             }
-            files += isDirectory.boolValue ? SourceLoader.accordFiles(under: path) : [path]
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let found = SourceLoader.accordFiles(under: path, inside: LoadRoot(arguments: [path]))
+            Terminal.report(found.refused)
+            if !found.refused.isEmpty { status = .invalidInput }
+            files += found.files
         }
-        return files
+        return (files, status)
     }
 }

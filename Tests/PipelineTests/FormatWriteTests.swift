@@ -25,6 +25,20 @@ import Testing
         #expect(try tree.contents(of: "rules") == ["t.accord"])
     }
 
+    /// A link inside a folder that leads out of it is not followed: the file elsewhere stays as it is.
+    @Test func aLinkInAFolderLeadingOutIsLeftAlone() throws {
+        let tree = try TemporaryTree("fmt")
+        defer { tree.remove() }
+        let outside = try tree.write(FormatWriteTests.messy, to: "elsewhere/t.accord")
+        try tree.link("rules/linked.accord", to: outside)
+        let own = try tree.write(FormatWriteTests.messy, to: "rules/own.accord")
+        let result = try Accord.run(["fmt", "rules"], directory: tree.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: `rules/linked.accord` leads outside the load root"), "\(result.stderr)")
+        #expect(Fixtures.read(outside) == FormatWriteTests.messy)
+        #expect(Fixtures.read(own) == FormatWriteTests.tidy)
+    }
+
     @Test func aLinkedFileIsFormattedThroughTheLink() throws {
         let tree = try TemporaryTree("fmt")
         defer { tree.remove() }
