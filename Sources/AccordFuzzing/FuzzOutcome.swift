@@ -1,0 +1,38 @@
+import AccordEngine
+
+/// How one fuzz input ended. Every ending but `broken` is a clear, expected answer to
+/// bad or odd input; `broken` is a bug found without a crash (a diagnostic pointing
+/// outside its file, a file read from outside the load root, an engine internal error), and the fuzzer stops on it like a crash.
+public enum FuzzOutcome: Sendable, Equatable {
+    /// Syntax or check errors: the distinct error codes, sorted.
+    case rejected(codes: [String])
+    /// Built, ran to quiescence or a halt, and evaluated its scenarios.
+    case ran
+    /// The engine stopped with an error it reports to users (firing limit, runtime error, ...).
+    case stopped(kind: String)
+    case broken(String)
+
+    /// One line, the form regression fixtures pin in their `.expected` file.
+    public var summary: String {
+        switch self {
+        case .rejected(let codes): "rejected " + codes.joined(separator: " ")
+        case .ran: "ran"
+        case .stopped(let kind): "stopped " + kind
+        case .broken(let reason): "broken " + reason
+        }
+    }
+
+    public var isBroken: Bool {
+        if case .broken = self { return true }
+        return false
+    }
+
+    /// `stopped` named by the error's case (`firingLimit`, `runtime`, ...): by reflection
+    /// rather than a switch, so a new limit the engine learns to report is a new kind
+    /// here without an edit. An internal error is a bug, so it is `broken`.
+    static func stopped(_ error: EngineError) -> FuzzOutcome {
+        if case .internalError(let message) = error { return .broken("engine internal error: \(message)") }
+        let kind = Mirror(reflecting: error).children.first?.label ?? "\(error)"
+        return .stopped(kind: kind)
+    }
+}
