@@ -65,8 +65,13 @@ final class Network {
         // Tokens point both ways (parent and children): break the cycles.
         var stack: [Token] = [rootToken]
         while let token = stack.popLast() {
+            token.memo = .none  // an activation or a negative state points back at the token
             stack.append(contentsOf: token.children)
             token.children = []
+        }
+        // A join, negative or aggregate node holds its alpha memory, which lists it.
+        for memories in alphaMemories {
+            for memory in memories { memory.successors = [] }
         }
     }
 

@@ -8,7 +8,8 @@ final class Token {
     let fact: FactID
     let slot: Datum?
     /// The node that produced this token; its successors were left-activated with it.
-    let node: any BetaNode
+    /// Not retained: nodes hold tokens, and the network holds every node for its life.
+    unowned(unsafe) let node: any BetaNode
     @exclusivity(unchecked) var children: [Token] = []
     /// Where this token sits in its parent's `children`, so leaving is O(1): the root
     /// token alone has a child for every first-level match (10⁵ at 100k facts).
