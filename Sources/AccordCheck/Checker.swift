@@ -16,6 +16,10 @@ public struct Checker: Sendable {
     public func check(_ program: Program) -> CheckResult {
         var context = CheckContext(program: program)
         for stage in Checker.stages {
+            if LoadLimits.current.isCancelled(), let file = program.units.first?.file {
+                context.diagnostics.append(.interrupted(at: SourceSpan(file: file, start: 0, end: 0)))
+                break
+            }
             stage.run(&context)
         }
         // Lint reasons about what rules read and make, which needs every name resolved.
@@ -37,6 +41,7 @@ public struct Checker: Sendable {
         Stage(name: "declarations", run: { DeclarationCheck.run(&$0) }),
         Stage(name: "templates", run: { TemplateCheck.run(&$0) }),
         Stage(name: "facts", run: { FactCheck.run(&$0) }),
+        Stage(name: "rule sizes", run: { ConditionCountCheck.run(&$0) }),
         Stage(name: "rules", run: { RuleCheck.run(&$0) }),
         Stage(name: "scenarios", run: { ScenarioCheck.run(&$0) }),
         Stage(name: "tests", run: { TestCheck.run(&$0) }),

@@ -2,16 +2,33 @@ import AccordSyntax
 
 /// Loads the facts of `facts { }` blocks and CSV files, in load order, checking each
 /// against its template. A fact's values must be constants; a keyed fact's key must be
-/// new among all the facts of the files.
+/// new among all the facts of the files. Loading stops at the first fact past
+/// `--max-facts` (`LoadLimits`), and on Ctrl-C.
 enum FactCheck {
     static func run(_ context: inout CheckContext) {
+        let limits = LoadLimits.current
         for unit in context.program.units {
             for declaration in unit.declarations {
                 switch declaration {
                 case .facts(let facts):
-                    for entry in facts.entries { check(entry, in: &context) }
+                    for (index, entry) in facts.entries.enumerated() {
+                        if context.facts.instances.count >= limits.maxFacts {
+                            context.diagnostics.append(.factLimit(limits.maxFacts, at: entry.span))
+                            return
+                        }
+                        if index % 1024 == 1023, limits.isCancelled() {
+                            context.diagnostics.append(.interrupted(at: entry.span))
+                            return
+                        }
+                        check(entry, in: &context)
+                    }
                 case .factsFrom(let source):
                     CSVFactsCheck.load(source, in: &context)
+                    if context.facts.instances.count > limits.maxFacts {
+                        // Until the CSV reader stops at the limit by itself: nothing past it is kept.
+                        context.diagnostics.append(.factLimit(limits.maxFacts, at: source.span))
+                        return
+                    }
                 case .import, .template, .rule, .scenario, .test:
                     continue
                 }

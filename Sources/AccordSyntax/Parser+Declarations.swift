@@ -2,6 +2,10 @@ extension Parser {
     mutating func parseDeclarations() -> [Declaration] {
         var declarations: [Declaration] = []
         while !current.isEndOfFile {
+            if LoadLimits.current.isCancelled() {
+                stopInterrupted()
+                break
+            }
             guard case .keyword(let keyword) = current.kind, keyword.isDeclaration else {
                 report("parse.expected-declaration",
                        "expected a declaration (`import`, `template`, `facts`, `rule`, `scenario` or `test`), found \(current.display)",
@@ -112,6 +116,11 @@ extension Parser {
         try expect(.leftBrace, "or `Template from \"file.csv\"` after `facts`")
         var entries: [FactsDeclaration.Entry] = []
         try parseBlockItems(closing: "facts block") { parser in
+            // A block of a million facts is one declaration: look for Ctrl-C within it too.
+            if entries.count % 1024 == 1023, LoadLimits.current.isCancelled() {
+                parser.stopInterrupted()
+                throw Abort()
+            }
             let entryStart = parser.current
             let record = try parser.parseRecord(atItemStart: true)
             let cite = try parser.parseOptionalCite()

@@ -2,27 +2,44 @@ extension Parser {
     /// Precedence climbing: `or` < `and` < prefix `not` < comparisons, `in`, `contains`
     /// (non-associative) < `+ -` < `* / %` < unary `-` < `.field` and calls.
     public mutating func parseExpression() throws -> Expression {
-        try nested(at: current) { try $0.parseBinary(minimumPrecedence: 1) }
+        let start = current
+        let expression = try nested(at: start) { try $0.parseBinary(minimumPrecedence: 1) }
+        try limitHeight(of: expression, at: start)
+        return expression
     }
+
+    // The functions on the recursive path (parseExpression → parseBinary → parsePrefix →
+    // parsePostfix → parsePrimary → parseExpression for `(`) keep few locals and leave
+    // each case's work to a function of its own: in a debug build every local of a
+    // function takes stack space on every level, so the whole budget of nesting fits a
+    // thread with a small stack (see `DeepInputTests`).
 
     mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
         var left = try parsePrefix()
         var chainLength = 0
         while let (op, width) = binaryOperatorAhead(), op.precedence >= minimumPrecedence {
-            let operatorToken = current
-            position += width
             chainLength += 1
-            if depth + chainLength > Parser.maximumNestingDepth {
-                throw fail("parse.nesting-too-deep", "expression nested deeper than \(Parser.maximumNestingDepth) levels", at: operatorToken)
-            }
-            let right = try nested(at: operatorToken) { try $0.parseBinary(minimumPrecedence: op.precedence + 1) }
-            left = Expression(.binary(op, left, right), span: left.span.union(right.span))
-            if op.isComparison, let (next, _) = binaryOperatorAhead(), next.isComparison, minimumPrecedence <= next.precedence {
-                throw fail("parse.chained-comparison",
-                           "comparisons do not chain; combine them with `and`", at: current)
-            }
+            left = try parseOperation(left, op, width: width, chainLength: chainLength, minimumPrecedence: minimumPrecedence)
         }
         return left
+    }
+
+    /// `left op right`, with the operator at the current token.
+    mutating func parseOperation(_ left: Expression, _ op: BinaryOperator, width: Int, chainLength: Int,
+                                 minimumPrecedence: Int) throws -> Expression {
+        let operatorToken = current
+        position += width
+        if depth + chainLength > Parser.maximumNestingDepth {
+            throw fail("parse.nesting-too-deep", "expression nested deeper than \(Parser.maximumNestingDepth) levels", at: operatorToken)
+        }
+        let right = try nested(at: operatorToken) { try $0.parseBinary(minimumPrecedence: op.precedence + 1) }
+        let combined = Expression(.binary(op, left, right), span: left.span.union(right.span))
+        try limitHeight(of: combined, at: operatorToken)
+        if op.isComparison, let (next, _) = binaryOperatorAhead(), next.isComparison, minimumPrecedence <= next.precedence {
+            throw fail("parse.chained-comparison",
+                       "comparisons do not chain; combine them with `and`", at: current)
+        }
+        return combined
     }
 
     /// The binary operator at the current token and how many tokens it spans (`not in` is two).
@@ -60,31 +77,68 @@ extension Parser {
     }
 
     mutating func parsePrefix() throws -> Expression {
-        let start = current
         if current.isWord("not"), !peek().isWord("in") || peek(2).isPunctuation(.leftParen) {
-            advance()
-            let operand = try nested(at: start) { try $0.parseBinary(minimumPrecedence: OperatorPrecedence.prefixNot + 1) }
-            return Expression(.unary(.not, operand), span: span(start).union(operand.span))
+            return try parseUnary(.not)
         }
         if current.isPunctuation(.minus) {
-            advance()
-            let operand = try nested(at: start) { try $0.parsePrefix() }
-            return Expression(.unary(.negate, operand), span: span(start).union(operand.span))
+            return try parseUnary(.negate)
         }
         return try parsePostfix()
     }
 
+    /// `not x` (which binds looser than comparisons) or `-x`, at the operator.
+    mutating func parseUnary(_ op: UnaryOperator) throws -> Expression {
+        let start = advance()
+        let operand = try nested(at: start) { parser in
+            switch op {
+            case .not: try parser.parseBinary(minimumPrecedence: OperatorPrecedence.prefixNot + 1)
+            case .negate: try parser.parsePrefix()
+            }
+        }
+        return Expression(.unary(op, operand), span: span(start).union(operand.span))
+    }
+
     mutating func parsePostfix() throws -> Expression {
-        var expression = try parsePrimary()
+        let primary = try parsePrimary()
+        return current.isPunctuation(.dot) ? try parseMembers(of: primary) : primary
+    }
+
+    /// `x.a.b`: each `.field` wraps what came before.
+    mutating func parseMembers(of primary: Expression) throws -> Expression {
+        var expression = primary
         while current.isPunctuation(.dot) {
-            advance()
+            let dot = advance()
             let field = try expectIdentifier("a field name after `.`", fieldName: true)
             expression = Expression(.member(expression, field), span: expression.span.union(field.span))
+            try limitHeight(of: expression, at: dot)
         }
         return expression
     }
 
     mutating func parsePrimary() throws -> Expression {
+        switch current.kind {
+        case .punctuation(.leftParen):
+            return try parseGroup()
+        case .punctuation(.leftBracket):
+            return try parseList()
+        case .identifier where !current.isWord("true") && !current.isWord("false")
+            && peek().isPunctuation(.leftParen) && !peek().newlineBefore:
+            return try parseCall()
+        default:
+            return try parseAtom()
+        }
+    }
+
+    /// `( expression )`.
+    mutating func parseGroup() throws -> Expression {
+        let open = advance()
+        let inner = try parseExpression()
+        try expect(.rightParen, "to close `(`")
+        return Expression(.group(inner), span: span(from: open))
+    }
+
+    /// A literal, a `$variable` or a field name: everything that nests nothing.
+    mutating func parseAtom() throws -> Expression {
         let token = current
         switch token.kind {
         case .integer(let value):
@@ -99,20 +153,10 @@ extension Parser {
         case .variable(let name):
             advance()
             return Expression(.variable(name), span: span(token))
-        case .punctuation(.leftParen):
-            advance()
-            let inner = try parseExpression()
-            try expect(.rightParen, "to close `(`")
-            return Expression(.group(inner), span: span(from: token))
-        case .punctuation(.leftBracket):
-            return try parseList()
         case .identifier(let name):
             if name == "true" || name == "false" {
                 advance()
                 return Expression(.boolean(name == "true"), span: span(token))
-            }
-            if peek().isPunctuation(.leftParen), !peek().newlineBefore {
-                return try parseCall()
             }
             advance()
             return Expression(.field(name), span: span(token))

@@ -6,6 +6,12 @@
 /// operator chains) is an error rather than a stack overflow.
 public struct Parser {
     public static let maximumNestingDepth = 256
+    /// The depth budget bounds the parser's own recursion, but not the tree: a chain's
+    /// operands stack up (`((a + b) + c) + d` is one level per operator), so a chain
+    /// inside parentheses inside a chain, or `$x.a.a.a...`, could build trees thousands
+    /// deep for the passes after the parser (and Swift's recursive `deinit`) to walk.
+    /// Every expression's `height` stays within this.
+    public static let maximumExpressionHeight = 300
 
     public struct Output: Sendable {
         public let unit: SourceUnit
@@ -35,6 +41,10 @@ public struct Parser {
         var parser = Parser(file: file, tokens: lexed.tokens)
         let declarations = parser.parseDeclarations()
         let unit = SourceUnit(file: file, declarations: declarations, comments: lexed.comments)
+        if let interrupted = parser.diagnostics.first(where: { $0.code == "load.interrupted" }) {
+            // What was reported on the way out (an unclosed block) is not the file's fault.
+            return Output(unit: unit, diagnostics: [interrupted])
+        }
         return Output(unit: unit, diagnostics: lexed.diagnostics + parser.diagnostics)
     }
 
@@ -181,6 +191,19 @@ public struct Parser {
             throw fail("parse.nesting-too-deep", "nesting deeper than \(Parser.maximumNestingDepth) levels", at: token)
         }
         return try body(&self)
+    }
+
+    /// Fails once an expression grows past `maximumExpressionHeight`, before anything
+    /// taller can be built on it.
+    mutating func limitHeight(of expression: Expression, at token: Token) throws {
+        guard expression.height > Parser.maximumExpressionHeight else { return }
+        throw fail("parse.nesting-too-deep", "expression nested deeper than \(Parser.maximumExpressionHeight) levels", at: token)
+    }
+
+    /// Ctrl-C or the timeout: report it once and skip to the end of the file.
+    mutating func stopInterrupted() {
+        diagnostics.append(.interrupted(at: span(current)))
+        position = tokens.count - 1
     }
 
     // MARK: - Recovery

@@ -127,7 +127,7 @@ import Testing
 /// The check's stages run in this order: every name is known before any body is read.
 @Suite struct StageOrderTests {
     @Test func stagesAreListedInOrder() {
-        #expect(Checker.stages.map(\.name) == ["declarations", "templates", "facts", "rules", "scenarios", "tests", "negation cycles"])
+        #expect(Checker.stages.map(\.name) == ["declarations", "templates", "facts", "rule sizes", "rules", "scenarios", "tests", "negation cycles"])
         #expect(Checker.lintStages.map(\.name) == [
             "rules that never fire", "contradictory constraints", "unused templates", "uncited recommendations",
             "scenarios without effect",

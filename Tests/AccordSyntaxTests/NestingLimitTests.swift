@@ -47,6 +47,32 @@ import AccordSyntax
         #expect(codes(rule(test: text + " == \"1\"")).contains("parse.nesting-too-deep"))
     }
 
+    /// Each paren level may hold a chain of its own: the tree under them grows with the
+    /// sum of the chains, so its height is bounded separately.
+    @Test func chainsInsideParenthesesInsideChainsAreBoundedByHeight() {
+        var expression = "1"
+        for _ in 0..<12 { expression = "(" + expression + String(repeating: " + 1", count: 28) + ")" }
+        let diagnostics = Parser.parse(SourceFile(path: "deep.accord", text: rule(test: expression + " > 0"))).diagnostics
+        #expect(diagnostics.map(\.code) == ["parse.nesting-too-deep"])
+        #expect(diagnostics.first?.message == "expression nested deeper than \(Parser.maximumExpressionHeight) levels")
+    }
+
+    @Test func longMemberChainsAreAnErrorAtTheDotPastTheLimit() throws {
+        let expression = "$x" + String(repeating: ".a", count: 100_000)
+        let diagnostics = Parser.parse(SourceFile(path: "deep.accord", text: rule(test: expression))).diagnostics
+        let error = try #require(diagnostics.first)
+        #expect(diagnostics.map(\.code) == ["parse.nesting-too-deep"])
+        // `$x` (at column 10 of line 3) is level 1 and each `.a` one more: the 300th dot,
+        // at column 10 + 2 × 300, makes level 301.
+        #expect(error.span.startLocation.line == 3)
+        #expect(error.span.startLocation.column == 10 + 2 * 300)
+    }
+
+    @Test func heightsUpToTheLimitParse() {
+        let expression = "$x" + String(repeating: ".a", count: Parser.maximumExpressionHeight - 2) + " > 0"
+        #expect(codes(rule(test: expression)) == [])
+    }
+
     @Test func deepListTypesAreAnError() {
         let type = String(repeating: "[", count: 10_000) + "int" + String(repeating: "]", count: 10_000)
         #expect(codes("template T {\n  x: \(type)\n}\n").contains("parse.nesting-too-deep"))

@@ -21,10 +21,14 @@ public struct Expression: Sendable, Hashable {
 
     public let kind: Kind
     public let span: SourceSpan
+    /// Levels from this node down to its deepest leaf (a literal is 1). The parser
+    /// bounds it, so every pass that recurses over the tree has a bounded depth.
+    public let height: Int
 
     public init(_ kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
+        height = 1 + Expression.tallestChild(of: kind)
     }
 
     /// The expression without redundant parentheses around it.
