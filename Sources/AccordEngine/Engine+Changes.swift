@@ -95,7 +95,8 @@ extension Engine {
     private func relocated(_ error: EngineError, to span: SourceSpan) -> EngineError {
         switch error {
         case .duplicateKey(let template, let key, nil): .duplicateKey(template: template, key: key, span: span)
-        case .firingLimit, .runtime, .duplicateKey, .unknownFact, .unkeyedTemplate, .cancelled, .compile, .internalError: error
+        case .factLimit(let limit, let template, let rule, nil): .factLimit(limit: limit, template: template, rule: rule, span: span)
+        case .firingLimit, .factLimit, .runtime, .duplicateKey, .unknownFact, .unkeyedTemplate, .cancelled, .compile, .internalError: error
         }
     }
 

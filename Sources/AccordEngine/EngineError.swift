@@ -5,6 +5,9 @@ import AccordSyntax
 public enum EngineError: Error, Sendable, CustomStringConvertible {
     /// The firing limit was reached; names the rule that fired most.
     case firingLimit(limit: Int, busiestRule: String, firings: Int)
+    /// Working memory would hold more than `limit` facts (`--max-facts`). Names the
+    /// rule whose action made the fact and where (no rule for given facts and changes).
+    case factLimit(limit: Int, template: String, rule: String?, span: SourceSpan?)
     /// An action or condition failed while running (division by zero, ...).
     case runtime(rule: String, message: String, span: SourceSpan)
     /// A fact with a key that exists already (from a file, a scenario or a rule action).
@@ -24,6 +27,10 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .firingLimit(let limit, let rule, let firings):
             "stopped after \(limit) firings: rule `\(rule)` fired \(firings) times; raise --max-firings if the rules are meant to run this long"
+        case .factLimit(let limit, let template, let rule?, _):
+            "stopped at \(limit) facts: rule `\(rule)` made one more `\(template)` fact; raise --max-facts if the rules are meant to make this many"
+        case .factLimit(let limit, let template, nil, _):
+            "stopped at \(limit) facts: one more `\(template)` fact would exceed --max-facts; raise it to load more"
         case .runtime(let rule, let message, _):
             rule.isEmpty ? message : "rule `\(rule)`: \(message)"
         case .duplicateKey(let template, let key, _):
@@ -54,7 +61,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
             .error("run.unkeyed-template", description, at: span)
         case .compile(_, let span):
             .error("run.compile", description, at: span)
-        case .firingLimit, .cancelled, .duplicateKey, .unknownFact, .unkeyedTemplate, .internalError:
+        case .factLimit(_, _, _, let span?):
+            .error("run.fact-limit", description, at: span)
+        case .firingLimit, .factLimit, .cancelled, .duplicateKey, .unknownFact, .unkeyedTemplate, .internalError:
             nil
         }
     }

@@ -18,6 +18,8 @@ public final class ReplSession {
     let useColor: Bool
     /// `--allow-path`: besides the paths loaded, where files may import from and read CSV.
     let allowedPaths: [String]
+    /// `--max-facts`: for the files loaded, and for the engine's working memory.
+    let maxFacts: Int
     var state = SessionState()
     /// The state right after the startup load, for `:reset`.
     var initialState = SessionState()
@@ -42,16 +44,20 @@ public final class ReplSession {
     /// Loads PATHS (may be empty), checks and runs them. Problems are in `startupReply`;
     /// a broken load leaves an empty but usable session. Paths inside the files must stay
     /// inside the load root: the paths loaded (here and by `:load`) and `allowing`.
-    public init(paths: [String], allowing allowedPaths: [String] = [], useColor: Bool = false) {
+    public init(paths: [String], allowing allowedPaths: [String] = [], useColor: Bool = false,
+                maxFacts: Int = Engine.defaultMaxFacts) {
         self.useColor = useColor
         self.allowedPaths = allowedPaths
+        self.maxFacts = maxFacts
         live = ReplSession.emptyLive()
         guard !paths.isEmpty else {
             startupReply = ReplReply(output: "Empty session. Type :help for the commands.\n")
             return
         }
         var candidate = SessionState()
-        let loaded = SourceLoader().load(paths: paths, root: loadRoot(adding: paths))
+        let loaded = LoadLimits.$current.withValue(LoadLimits(maxFacts: maxFacts)) {
+            SourceLoader().load(paths: paths, root: loadRoot(adding: paths))
+        }
         candidate.paths = paths
         candidate.loadedUnits = loaded.program.units
         if loaded.diagnostics.hasErrors {
@@ -60,7 +66,8 @@ public final class ReplSession {
                 diagnostics: render(loaded.diagnostics))
             return
         }
-        switch build(candidate, isCancelled: { false }) {
+        let built = LoadLimits.$current.withValue(LoadLimits(maxFacts: maxFacts)) { build(candidate, isCancelled: { false }) }
+        switch built {
         case .success(let built, let warnings):
             state = candidate
             live = built
@@ -88,8 +95,16 @@ public final class ReplSession {
         ReplInput.isComplete(pending)
     }
 
-    /// One entry (possibly several lines). `isCancelled` is polled between rule firings (Ctrl-C).
+    /// One entry (possibly several lines). `isCancelled` is polled between rule firings
+    /// (Ctrl-C), and while files load and facts go in (`LoadLimits`).
     public func handle(_ entry: String, isCancelled: @escaping () -> Bool) -> ReplReply {
+        // The session lives on one thread; the closure is only called from it.
+        nonisolated(unsafe) let cancelled = isCancelled
+        let limits = LoadLimits(maxFacts: maxFacts, isCancelled: { cancelled() })
+        return LoadLimits.$current.withValue(limits) { dispatch(entry, isCancelled: isCancelled) }
+    }
+
+    private func dispatch(_ entry: String, isCancelled: @escaping () -> Bool) -> ReplReply {
         let kind = ReplInput.classify(entry)
         if kind == .empty { return ReplReply() }
         history.append(entry.trimmingWhitespace())
@@ -136,7 +151,7 @@ public final class ReplSession {
         let printer = PrintBuffer()
         let engine: Engine
         do {
-            engine = try Engine(program: model) { printer.lines.append($0) }
+            engine = try Engine(program: model, print: { printer.lines.append($0) }, maxFacts: maxFacts)
         } catch {
             return .failure(engineDiagnostics(error, model: model, script: check.script), message: nil)
         }

@@ -26,7 +26,7 @@ public enum EngineFailure {
         case .compile(let message, let span):
             guard let owner = owner(of: span, in: program) else { return error.diagnostic }
             return .error("run.compile", "rule `\(owner)`: \(message)", at: span)
-        case .firingLimit, .duplicateKey, .unknownFact, .unkeyedTemplate, .cancelled, .internalError:
+        case .firingLimit, .factLimit, .duplicateKey, .unknownFact, .unkeyedTemplate, .cancelled, .internalError:
             return error.diagnostic
         }
     }

@@ -13,7 +13,8 @@ import AccordEngine
 public enum SweepRunner {
     public static func run(_ target: SweepTarget, values: [Value], on engine: Engine, scenario: String? = nil,
                            maxFirings: Int = Engine.defaultMaxFirings,
-                           isCancelled: () -> Bool = { false }) throws(EngineError) -> SweepOutcome {
+                           isCancelled: () -> Bool = { false },
+                           willEvaluate: (_ index: Int, _ value: Value) -> Void = { _, _ in }) throws(EngineError) -> SweepOutcome {
         let reference = target.reference
         let startCount = engine.recommendationCount
         let startValue = engine.fact(reference.template, key: reference.key).flatMap { id in
@@ -22,7 +23,8 @@ public enum SweepRunner {
         var points: [SweepPoint] = []
         var tippingPoints: [SweepOutcome.TippingPoint] = []
         points.reserveCapacity(values.count)
-        for value in values {
+        for (index, value) in values.enumerated() {
+            willEvaluate(index, value)
             let step = try engine.sweep(reference.template, key: reference.key, field: reference.field, values: [value],
                                         maxFirings: maxFirings, isCancelled: isCancelled)
             points.append(contentsOf: step.points)

@@ -1,3 +1,4 @@
+import AccordEngine
 import AccordRepl
 import ArgumentParser
 import Foundation
@@ -28,6 +29,15 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var loadRoot: LoadRootOptions
 
+    @Option(help: ArgumentHelp(
+        "Refuse a load or change that would make more than this many facts: the files' own (facts blocks and CSV rows) and those rules make.",
+        valueName: "n"))
+    var maxFacts: Int = Engine.defaultMaxFacts
+
+    func validate() throws {
+        if maxFacts < 1 { throw ValidationError("--max-facts must be at least 1") }
+    }
+
     /// Rules/ when no paths are given and it exists; otherwise an empty session.
     var paths: [String] {
         if !input.paths.isEmpty { return input.paths }
@@ -38,7 +48,7 @@ struct ReplCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let interactive = LibeditLineReader.isInteractive
         let session = ReplSession(paths: paths, allowing: loadRoot.allowedPaths,
-                                  useColor: interactive && environment["NO_COLOR"] == nil)
+                                  useColor: interactive && environment["NO_COLOR"] == nil, maxFacts: maxFacts)
         // From here on Ctrl-C never ends the process; while the files load it still can.
         Interrupts.install()
         let reader: LineReader

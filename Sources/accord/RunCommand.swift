@@ -62,25 +62,26 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
+        cancellation.watch()
+        defer { cancellation.stop() }
         let model = try SessionLoader.program(paths: input.resolved, root: loadRoot.root(for: input.resolved),
-                                                  scenarios: scenario.map { [$0] } ?? [])
+                                              scenarios: scenario.map { [$0] } ?? [], maxFacts: limits.maxFacts,
+                                              cancellation: cancellation)
         let printsToStandardOutput = format.printsToStandardOutput
-        let engine: Engine
-        do {
-            engine = try Engine(program: model, print: { line in
-                printsToStandardOutput ? Terminal.writeOut(line + "\n") : Terminal.writeError(line + "\n")
-            }, profile: profile)
-        } catch {
-            throw RunFailure.status(for: error, cancellation: cancellation, model: model)
+        let engine = try SessionLoader.engine(for: model, limits: limits, cancellation: cancellation, profile: profile) { line in
+            printsToStandardOutput ? Terminal.writeOut(line + "\n") : Terminal.writeError(line + "\n")
         }
         do {
-            if let scenario { try engine.apply(scenario: scenario) }
-            cancellation.watch()
-            defer { cancellation.stop() }
+            if let scenario {
+                cancellation.doing("applying scenario `\(scenario)`")
+                try engine.apply(scenario: scenario)
+            }
+            cancellation.doing("the run")
             try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
         } catch {
             throw RunFailure.status(for: error, cancellation: cancellation, model: model, firing: engine.ruleFiringAtError)
         }
+        cancellation.doing("writing the report")
         let filter = RecommendationFilter(subject: subject, tags: tags, top: top)
         let result = RunResult(recommendations: filter.apply(engine.recommendations()), statistics: engine.statistics,
                                sources: input.resolved, scenario: scenario)

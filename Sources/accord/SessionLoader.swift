@@ -9,9 +9,17 @@ import AccordTooling
 enum SessionLoader {
     /// The checked program, or the exit status its diagnostics call for (they are
     /// reported either way): 2 for syntax errors, unreadable files and paths outside the
-    /// load root, 1 for checker errors.
-    static func program(paths: [String], root: LoadRoot, scenarios: [String] = []) throws(ExitStatus) -> CheckedProgram {
-        let analysis = Frontend.analyze(paths: paths, root: root)
+    /// load root, 1 for checker errors and more facts than `--max-facts`; 130 when Ctrl-C
+    /// stopped the load.
+    /// Without a `cancellation` (commands that run no rules), Ctrl-C keeps its default effect.
+    static func program(paths: [String], root: LoadRoot, scenarios: [String] = [], maxFacts: Int = Engine.defaultMaxFacts,
+                        cancellation: RunCancellation? = nil) throws(ExitStatus) -> CheckedProgram {
+        cancellation?.doing("loading the rules")
+        let limits = cancellation?.loadLimits(maxFacts: maxFacts) ?? LoadLimits(maxFacts: maxFacts)
+        let analysis = LoadLimits.$current.withValue(limits) { Frontend.analyze(paths: paths, root: root) }
+        if let cancellation, let stop = analysis.diagnostics.first(where: { $0.code == "load.interrupted" }) {
+            throw RunFailure.stopped(cancellation, progress: "loading the rules stopped in \(stop.span.file.path)")
+        }
         Terminal.report(analysis.diagnostics)
         let analysed = ExitStatus.forAnalysis(analysis)
         guard analysed.code == 0, let model = analysis.model else {
@@ -23,17 +31,31 @@ enum SessionLoader {
         return model
     }
 
-    static func load(paths: [String], root: LoadRoot, scenarios: [String], format: DiffFormat,
+    static func load(paths: [String], root: LoadRoot, scenarios: [String], format: DiffFormat, limits: LimitOptions,
                      cancellation: RunCancellation) throws(ExitStatus) -> (CheckedProgram, Engine) {
-        let model = try program(paths: paths, root: root, scenarios: scenarios)
+        let model = try program(paths: paths, root: root, scenarios: scenarios, maxFacts: limits.maxFacts,
+                                cancellation: cancellation)
         let printsToStandardOutput = format.printsToStandardOutput
+        let engine = try engine(for: model, limits: limits, cancellation: cancellation) { line in
+            printsToStandardOutput ? Terminal.writeOut(line + "\n") : Terminal.writeError(line + "\n")
+        }
+        return (model, engine)
+    }
+
+    /// The engine with the program's facts in working memory, within `--max-facts`; a
+    /// million facts take seconds, so Ctrl-C is looked for while they go in.
+    static func engine(for model: CheckedProgram, limits: LimitOptions, cancellation: RunCancellation, profile: Bool = false,
+                       print: @escaping (String) -> Void) throws(ExitStatus) -> Engine {
+        cancellation.doing("loading the facts")
         do {
-            let engine = try Engine(program: model) { line in
-                printsToStandardOutput ? Terminal.writeOut(line + "\n") : Terminal.writeError(line + "\n")
+            return try LoadLimits.$current.withValue(cancellation.loadLimits(maxFacts: limits.maxFacts)) {
+                try Engine(program: model, print: print, profile: profile, maxFacts: limits.maxFacts)
             }
-            return (model, engine)
-        } catch {
+        } catch let error as EngineError {
+            if case .cancelled = error { throw RunFailure.stopped(cancellation, progress: "loading the facts into working memory stopped") }
             throw RunFailure.status(for: error, cancellation: cancellation, model: model)
+        } catch {
+            throw RunFailure.status(for: .internalError("\(error)"), cancellation: cancellation, model: model)
         }
     }
 

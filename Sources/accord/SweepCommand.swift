@@ -85,9 +85,11 @@ struct SweepCommand: ParsableCommand {
         let cancellation = RunCancellation(timeout: limits.timeout)
         let reference: FieldReference
         do { reference = try FieldReference.parse(vary) } catch { throw SessionLoader.usage(error) }
+        cancellation.watch()
+        defer { cancellation.stop() }
         let (model, engine) = try SessionLoader.load(paths: input.resolved, root: loadRoot.root(for: input.resolved),
                                                      scenarios: scenario.map { [$0] } ?? [],
-                                                     format: format, cancellation: cancellation)
+                                                     format: format, limits: limits, cancellation: cancellation)
         let target: SweepTarget
         let points: [Value]
         do {
@@ -98,19 +100,22 @@ struct SweepCommand: ParsableCommand {
         }
         let outcome: SweepOutcome
         do {
-            cancellation.watch()
-            defer { cancellation.stop() }
+            cancellation.doing("the baseline run")
             try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
             if let scenario, let chain = model.scenarioChain(scenario) {
+                cancellation.doing("scenario `\(scenario)`")
                 _ = try engine.whatIf(chain.flatMap(\.changes), maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
             }
             // The fact may come or go with the scenario, so it is looked up only now.
             do { _ = try target.factID(in: engine) } catch { throw SessionLoader.usage(error) }
             outcome = try SweepRunner.run(target, values: points, on: engine, scenario: scenario, maxFirings: limits.maxFirings,
-                                          isCancelled: cancellation.isCancelled)
+                                          isCancelled: cancellation.isCancelled) { index, value in
+                cancellation.doing("sweep point \(vary) = \(value) (\(index + 1) of \(points.count))")
+            }
         } catch let error as EngineError {
             throw RunFailure.status(for: error, cancellation: cancellation, model: model, firing: engine.ruleFiringAtError)
         }
+        cancellation.doing("writing the report")
         switch format {
         case .text: Terminal.writeOut(SweepReport(useColor: Terminal.stdoutWantsColor).render(outcome, sources: input.resolved))
         case .json: Terminal.writeOut(SweepJSON().render(outcome))

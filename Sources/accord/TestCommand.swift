@@ -50,7 +50,10 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
-        let model = try SessionLoader.program(paths: input.resolved, root: loadRoot.root(for: input.resolved))
+        cancellation.watch()
+        defer { cancellation.stop() }
+        let model = try SessionLoader.program(paths: input.resolved, root: loadRoot.root(for: input.resolved), maxFacts: limits.maxFacts,
+                                              cancellation: cancellation)
         let report = PolicyTestReport(useColor: Terminal.stdoutWantsColor)
         let tests = PolicyTestRunner.select(model.tests, filter: filter)
         guard !tests.isEmpty || coverage.isRequested else {
@@ -58,14 +61,14 @@ struct TestCommand: ParsableCommand {
             throw ExitStatus.success
         }
         if tests.isEmpty { Terminal.writeOut(report.nothingSelected(filter: filter)) }
-        cancellation.watch()
-        defer { cancellation.stop() }
+        cancellation.doing("the baseline run")
         var engine = try baseline(model, cancellation: cancellation)
         let maxFirings = limits.maxFirings
+        let maxFacts = limits.maxFacts
         let countFirings = coverage.isRequested
         let rebuild = { () throws(EngineError) -> Engine in
             do throws(BaselineError) {
-                return try Self.baseline(model, maxFirings: maxFirings, countFirings: countFirings,
+                return try Self.baseline(model, maxFirings: maxFirings, maxFacts: maxFacts, countFirings: countFirings,
                                          cancellation: cancellation)
             } catch {
                 throw error.error
@@ -77,14 +80,21 @@ struct TestCommand: ParsableCommand {
         runner.inspect = recorder?.record
         var finished = 0
         let results: [PolicyTestResult]
+        let describeNext = {
+            guard finished < tests.count else { return }
+            cancellation.doing("test `\(tests[finished].name.value)`, \(finished) of \(tests.count) tests finished")
+        }
+        describeNext()
         do throws(EngineError) {
             results = try runner.run(tests, on: &engine) { result in
                 finished += 1
                 Terminal.writeOut(report.block(result))
+                describeNext()
             }
         } catch {
             throw stopped(error, finished: finished, of: tests.count, cancellation: cancellation, model: model)
         }
+        cancellation.doing("writing the report")
         var coverageFails = false
         if let recorder {
             let measured = recorder.report(tests: tests)
@@ -100,8 +110,8 @@ struct TestCommand: ParsableCommand {
     /// changes: reported like `accord run` reports it, and no test runs.
     private func baseline(_ model: CheckedProgram, cancellation: RunCancellation) throws -> Engine {
         do {
-            return try Self.baseline(model, maxFirings: limits.maxFirings, countFirings: coverage.isRequested,
-                                     cancellation: cancellation)
+            return try Self.baseline(model, maxFirings: limits.maxFirings, maxFacts: limits.maxFacts,
+                                     countFirings: coverage.isRequested, cancellation: cancellation)
         } catch {
             let status = RunFailure.status(for: error.error, cancellation: cancellation, model: model, firing: error.firing)
             if case .cancelled = error.error {
@@ -120,14 +130,18 @@ struct TestCommand: ParsableCommand {
     }
 
     /// `countFirings` counts each rule's firings from the start, for coverage.
-    private static func baseline(_ model: CheckedProgram, maxFirings: Int, countFirings: Bool,
+    private static func baseline(_ model: CheckedProgram, maxFirings: Int, maxFacts: Int, countFirings: Bool,
                                  cancellation: RunCancellation) throws(BaselineError) -> Engine {
         let engine: Engine
         do {
             // `print` goes to stderr: stdout is the report, and its last line is for scripts.
-            engine = try Engine(program: model) { line in Terminal.writeError(line + "\n") }
-        } catch {
+            engine = try LoadLimits.$current.withValue(cancellation.loadLimits(maxFacts: maxFacts)) {
+                try Engine(program: model, print: { line in Terminal.writeError(line + "\n") }, maxFacts: maxFacts)
+            }
+        } catch let error as EngineError {
             throw BaselineError(error: error, firing: nil)
+        } catch {
+            throw BaselineError(error: .internalError("\(error)"), firing: nil)
         }
         if countFirings { engine.startCountingFirings() }
         do {
@@ -146,15 +160,6 @@ struct TestCommand: ParsableCommand {
         guard case .cancelled = error else {
             return RunFailure.status(for: error, cancellation: cancellation, model: model)
         }
-        let progress = "\(finished) of \(total) tests finished"
-        switch cancellation.reason {
-        case .interrupted:
-            Terminal.writeError("interrupted: \(progress)\n")
-            return .interrupted
-        case .timedOut(let seconds):
-            let shown = seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : seconds.description
-            Terminal.writeError("accord: error: timed out after \(shown) s (\(progress))\n")
-            return .failures
-        }
+        return RunFailure.stopped(cancellation, progress: cancellation.activity)
     }
 }

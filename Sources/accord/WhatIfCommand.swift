@@ -51,22 +51,25 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
+        cancellation.watch()
+        defer { cancellation.stop() }
         let (model, engine) = try SessionLoader.load(paths: input.resolved, root: loadRoot.root(for: input.resolved),
-                                                     scenarios: scenarios, format: format,
+                                                     scenarios: scenarios, format: format, limits: limits,
                                                      cancellation: cancellation)
         var results: [WhatIfResult] = []
         do {
-            cancellation.watch()
-            defer { cancellation.stop() }
+            cancellation.doing("the baseline run")
             try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
             let runner = WhatIfRunner(engine: engine)
-            for scenario in scenarios {
+            for (index, scenario) in scenarios.enumerated() {
+                cancellation.doing("scenario `\(scenario)`" + (scenarios.count > 1 ? " (\(index + 1) of \(scenarios.count))" : ""))
                 results.append(try runner.evaluate(scenario: scenario, maxFirings: limits.maxFirings,
                                                    isCancelled: cancellation.isCancelled))
             }
         } catch {
             throw RunFailure.status(for: error, cancellation: cancellation, model: model, firing: engine.ruleFiringAtError)
         }
+        cancellation.doing("writing the report")
         switch format {
         case .text: Terminal.writeOut(WhatIfReport(useColor: Terminal.stdoutWantsColor).render(results, sources: input.resolved))
         case .json: Terminal.writeOut(WhatIfJSON().render(results))

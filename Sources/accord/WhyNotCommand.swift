@@ -49,9 +49,11 @@ struct WhyNotCommand: ParsableCommand {
 
     func run() throws {
         let cancellation = RunCancellation(timeout: limits.timeout)
+        cancellation.watch()
+        defer { cancellation.stop() }
         let (model, engine) = try SessionLoader.load(paths: input.resolved, root: loadRoot.root(for: input.resolved),
                                                      scenarios: scenario.map { [$0] } ?? [],
-                                                     format: format, cancellation: cancellation)
+                                                     format: format, limits: limits, cancellation: cancellation)
         let rules = model.rules.map(\.name.name)
         guard rules.contains(rule) else {
             var message = "accord: error: no rule `\(rule)`\n"
@@ -61,10 +63,13 @@ struct WhyNotCommand: ParsableCommand {
         }
         let report: WhyNotReport
         do {
-            cancellation.watch()
-            defer { cancellation.stop() }
-            if let scenario { try engine.apply(scenario: scenario) }
+            if let scenario {
+                cancellation.doing("applying scenario `\(scenario)`")
+                try engine.apply(scenario: scenario)
+            }
+            cancellation.doing("the run")
             try engine.run(maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
+            cancellation.doing("why-not of rule `\(rule)`")
             report = try engine.whyNot(rule: rule, subject: subject, suggestingChanges: true,
                                        maxFirings: limits.maxFirings, isCancelled: cancellation.isCancelled)
         } catch {

@@ -55,6 +55,11 @@ extension Network {
                     rule: rule.name,
                     message: "a `\(model.name)` fact with key \(key) exists already; use `modify`",
                     span: Self.span(of: action) ?? rule.declaration.name.span)
+            } catch let full as FactLimitReached {
+                // Whatever the action set off (derivations, recommendation facts), the
+                // firing rule's action is what made working memory overflow.
+                throw EngineError.factLimit(limit: full.limit, template: templates[full.template].name, rule: rule.name,
+                                            span: Self.span(of: action) ?? rule.declaration.name.span)
             }
         }
     }
@@ -82,7 +87,7 @@ extension Network {
     private func firing(_ activation: Activation) -> (CompiledRule, EvaluationContext) {
         let rule = rules[activation.rule]
         let context = EvaluationContext(network: self, token: activation.token, current: nil,
-                                        snapshot: snapshot(of: activation.token, levels: rule.levelCount))
+                                        snapshot: rule.modifiesMatchedFacts ? snapshot(of: activation.token, levels: rule.levelCount) : nil)
         return (rule, context)
     }
 

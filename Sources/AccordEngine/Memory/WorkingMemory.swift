@@ -7,6 +7,9 @@ struct WorkingMemory {
     private var byValue: [Int: [[Datum]: FactID]] = [:]
     private(set) var liveCount = 0
     private var clock = 0
+    /// At most this many live facts (`--max-facts`): a runaway rule stops with an error
+    /// while memory is still bounded, rather than when the machine runs out of it.
+    var maxFacts = Int.max
 
     let templates: [TemplateModel]
 
@@ -51,8 +54,10 @@ struct WorkingMemory {
         return clock
     }
 
-    /// Adds a fact; the caller has made sure no twin exists.
-    mutating func add(template: Int, values: [Datum], cite: String?, origin: FactRecord.Origin) -> FactID {
+    /// Adds a fact; the caller has made sure no twin exists. Refuses one past `maxFacts`;
+    /// the caller knows which rule or change was adding it.
+    mutating func add(template: Int, values: [Datum], cite: String?, origin: FactRecord.Origin) throws(FactLimitReached) -> FactID {
+        guard liveCount < maxFacts else { throw FactLimitReached(limit: maxFacts, template: template) }
         let id = facts.count
         facts.append(FactRecord(template: template, values: values, timetag: nextTimetag(), alive: true, cite: cite, origin: origin))
         index(id)
@@ -141,4 +146,11 @@ struct WorkingMemory {
     var liveIDs: [FactID] {
         facts.indices.filter { facts[$0].alive }
     }
+}
+
+/// Working memory is full (`WorkingMemory.maxFacts`); the network turns this into
+/// `EngineError.factLimit` with the rule or change that was adding the fact.
+struct FactLimitReached: Error {
+    let limit: Int
+    let template: Int
 }

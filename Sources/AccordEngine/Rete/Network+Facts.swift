@@ -19,7 +19,7 @@ extension Network {
             }
             return twin
         }
-        let id = memory.add(template: template, values: values, cite: cite, origin: origin)
+        let id = try memory.add(template: template, values: values, cite: cite, origin: origin)
         if !origin.isLogical { journal?.record(.added(id)) }
         try propagateAddition(of: id)
         return id

@@ -83,7 +83,7 @@ extension Network {
             }
             return
         }
-        let id = memory.add(template: template, values: values, cite: nil, origin: .logical)
+        let id = try memory.add(template: template, values: values, cite: nil, origin: .logical)
         memory.setSupports(id, [activation.id])
         activation.supported.append(id)
         try propagateAddition(of: id)
@@ -138,7 +138,7 @@ extension Network {
             recommendations.setFact(twin, for: key)
             return
         }
-        let fact = memory.add(template: template.id, values: values, cite: rules[key.rule].cite, origin: .logical)
+        let fact = try memory.add(template: template.id, values: values, cite: rules[key.rule].cite, origin: .logical)
         recommendations.setFact(fact, for: key)
         try propagateAddition(of: fact)
     }

@@ -21,6 +21,11 @@ extension Network {
     /// the checkpoint, and were undone or kept exactly as the journal says.
     func rollback(toDepth depth: Int) throws {
         guard let journal, let mark = journal.popMarks(downTo: depth) else { return }
+        // The checkpoint's state was within `--max-facts`; on the way back to it, facts
+        // may come back before the ones derived from them go, so the limit is lifted.
+        let maxFacts = memory.maxFacts
+        memory.maxFacts = .max
+        defer { memory.maxFacts = maxFacts }
         let entries = journal.takeEntries(after: mark)
         var firstStates: [ActivationKey: Bool] = [:]
         for case .activationGone(let key, let fired) in entries.reversed() where firstStates[key] == nil {
