@@ -49,12 +49,18 @@ struct DerivationGraph {
             }
         }
         outgoing = Array(repeating: [], count: nodes.count)
+        // Every read is compared with every node making its template: a chain of rules
+        // deriving one template is quadratic in its length, so each side does its work
+        // once (the nodes by template, each pattern's constraints as field domains).
+        var nodesByTemplate: [String: [Int]] = [:]
+        for (index, node) in nodes.enumerated() { nodesByTemplate[node.template, default: []].append(index) }
         for (from, node) in nodes.enumerated() {
             for read in footprints[node.rule].reads {
                 guard let template = symbols.template(named: read.pattern.template.name) else { continue }
-                for (to, target) in nodes.enumerated() where target.template == template.name {
+                let domains = DerivationGraph.domains(of: read.pattern, template)
+                for to in nodesByTemplate[template.name] ?? [] {
                     let facts = produced[to] ?? []
-                    guard facts.contains(where: { DerivationGraph.canMatch($0, read.pattern, template) }) else { continue }
+                    guard facts.contains(where: { DerivationGraph.canMatch($0, domains) }) else { continue }
                     outgoing[from].append(edges.count)
                     edges.append(Edge(from: from, to: to, rule: node.rule, polarity: read.polarity, span: read.span))
                 }
@@ -120,12 +126,12 @@ struct DerivationGraph {
         return values
     }
 
-    /// False when a constant of the produced fact contradicts the pattern's constraints.
-    private static func canMatch(_ produced: [String: Value], _ pattern: Pattern, _ template: TemplateInfo) -> Bool {
+    /// What the pattern's constraints allow of each field they compare with a constant.
+    private static func domains(of pattern: Pattern, _ template: TemplateInfo) -> [String: FieldDomain] {
         var domains: [String: FieldDomain] = [:]
         for constraint in pattern.constraints {
             for atom in ConstraintAtom.atoms(in: constraint) {
-                guard case .field(let name) = atom.subject, produced[name] != nil,
+                guard case .field(let name) = atom.subject,
                       let type = template.field(named: name)?.type,
                       var domain = domains[name] ?? FieldDomain(type: type)
                 else { continue }
@@ -133,7 +139,12 @@ struct DerivationGraph {
                 domains[name] = domain
             }
         }
-        return domains.allSatisfy { name, domain in
+        return domains
+    }
+
+    /// False when a constant of the produced fact contradicts the pattern's constraints.
+    private static func canMatch(_ produced: [String: Value], _ domains: [String: FieldDomain]) -> Bool {
+        domains.allSatisfy { name, domain in
             guard let value = produced[name] else { return true }
             return domain.allows(.equal, value)
         }
