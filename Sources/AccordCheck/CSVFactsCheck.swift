@@ -10,13 +10,13 @@ enum CSVFactsCheck {
     static func load(_ source: FactsFromDeclaration, in context: inout CheckContext) {
         guard let template = context.symbols.lookupTemplate(source.template, into: &context.diagnostics),
               RecordShape.allowsChanges(to: template, at: source.template.span, action: "load", diagnostics: &context.diagnostics),
-              let table = read(source, diagnostics: &context.diagnostics)
+              var table = read(source, diagnostics: &context.diagnostics)
         else { return }
         let errorsBefore = context.diagnostics.count
         let columns = mapColumns(table, to: template, diagnostics: &context.diagnostics)
         var facts: [FactInstance] = []
-        for (index, row) in table.rows.enumerated() where row != [""] {
-            let record = table.record(index + 1)
+        while let (row, record) = table.nextRow() {
+            if row == [""] { continue }
             guard row.count == table.header.count else {
                 context.diagnostics.append(.raggedRow(cells: row.count, columns: table.header.count, at: table.span(of: record)))
                 continue
@@ -52,16 +52,19 @@ enum CSVFactsCheck {
 
     // MARK: Reading
 
-    /// The file read both ways: values by CSV.swift, positions by `CSVLayout`.
+    /// The file read both ways, a row at a time: values by CSV.swift, positions by
+    /// `CSVLayout`, in step (both read a blank line as one record).
     struct Table {
         let file: SourceFile
         let header: [String]
-        let rows: [[String]]
-        let layout: CSVLayout
+        let headerRecord: CSVLayout.Record?
+        let reader: CSVReader
+        var records: CSVLayout.Iterator
 
-        /// Record 0 is the header.
-        func record(_ index: Int) -> CSVLayout.Record? {
-            index < layout.records.count ? layout.records[index] : nil
+        /// The next row's cells and where it lies.
+        mutating func nextRow() -> (cells: [String], record: CSVLayout.Record?)? {
+            guard let row = reader.next() else { return nil }
+            return (row, records.next())
         }
 
         func span(of record: CSVLayout.Record?) -> SourceSpan {
@@ -95,25 +98,16 @@ enum CSVFactsCheck {
             diagnostics.append(problem)
             return nil
         }
-        guard let (header, rows) = values(of: file), header != [""] else {
+        // The reader keeps the decoded text (one copy of the file) and yields rows on demand.
+        let text = String(decoding: file.bytes[file.contentStart...], as: UTF8.self)
+        var records = layout.makeIterator()
+        guard let reader = try? CSVReader(string: text, hasHeaderRow: true),
+              let header = reader.headerRow, header != [""]
+        else {
             diagnostics.append(.csvUnreadable("`\(source.path.value)` has no header row", source: source))
             return nil
         }
-        return Table(file: file, header: header, rows: rows, layout: layout)
-    }
-
-    /// The header and rows as CSV.swift reads them. The decoded text lives only in here,
-    /// so that it is freed before the facts are built.
-    private static func values(of file: SourceFile) -> (header: [String], rows: [[String]])? {
-        let text = String(decoding: file.bytes[file.contentStart...], as: UTF8.self)
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: true), let header = reader.headerRow else {
-            return nil
-        }
-        var rows: [[String]] = []
-        while let row = reader.next() {
-            rows.append(row)
-        }
-        return (header, rows)
+        return Table(file: file, header: header, headerRecord: records.next(), reader: reader, records: records)
     }
 
     // MARK: Columns
@@ -136,7 +130,7 @@ enum CSVFactsCheck {
     }
 
     static func mapColumns(_ table: Table, to template: TemplateInfo, diagnostics: inout [Diagnostic]) -> [Column] {
-        let headerRecord = table.record(0)
+        let headerRecord = table.headerRecord
         var columns: [Column] = []
         var seen: [String: SourceSpan] = [:]
         for (index, cell) in table.header.enumerated() {

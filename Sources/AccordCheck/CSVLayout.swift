@@ -4,7 +4,10 @@
 /// LF line ends, and CSV.swift's leniency about text after a closing quote), so its
 /// records and cells line up with the reader's. A record may span several lines when a
 /// quoted cell holds line breaks.
-struct CSVLayout {
+///
+/// The records are produced one at a time as the rows are read, so a large file's
+/// positions are never all held at once.
+struct CSVLayout: Sequence {
     struct Record {
         /// From the first byte of the record to the end of its last cell (line end excluded).
         let start: Int
@@ -15,22 +18,39 @@ struct CSVLayout {
         var isBlank: Bool { cells.count == 1 && cells[0].isEmpty }
     }
 
-    let records: [Record]
-    /// The opening quote of a quoted cell that runs to the end of the text. CSV.swift
-    /// reads such a cell as everything after the quote; the loader reports it instead.
-    let unterminatedQuote: Int?
+    struct Iterator: IteratorProtocol {
+        fileprivate var scanner: Scanner
 
-    init(bytes: [UInt8], start: Int) {
-        var scanner = Scanner(bytes: bytes, position: start)
-        var records: [Record] = []
-        while !scanner.atEnd {
-            records.append(scanner.record())
+        mutating func next() -> Record? {
+            scanner.atEnd ? nil : scanner.record()
         }
-        self.records = records
-        self.unterminatedQuote = scanner.unterminatedQuote
     }
 
-    private struct Scanner {
+    let bytes: [UInt8]
+    let start: Int
+
+    init(bytes: [UInt8], start: Int) {
+        self.bytes = bytes
+        self.start = start
+    }
+
+    func makeIterator() -> Iterator {
+        Iterator(scanner: Scanner(bytes: bytes, position: start))
+    }
+
+    /// Every record at once (for tests and small files).
+    var records: [Record] { Array(self) }
+
+    /// The opening quote of a quoted cell that runs to the end of the text, found by a
+    /// pass that keeps nothing. CSV.swift reads such a cell as everything after the
+    /// quote; the loader reports it instead.
+    var unterminatedQuote: Int? {
+        var iterator = makeIterator()
+        while iterator.next() != nil {}
+        return iterator.scanner.unterminatedQuote
+    }
+
+    fileprivate struct Scanner {
         let bytes: [UInt8]
         var position: Int
         var unterminatedQuote: Int?
