@@ -144,8 +144,7 @@ enum Accord {
             Thread.sleep(forTimeInterval: interruptAfter)
             process.interrupt()
         }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        let (outData, errData) = ChildOutput.read(output: output, error: error)
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),

@@ -104,8 +104,7 @@ extension Accord {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        let (outData, errData) = ChildOutput.read(output: output, error: error)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
