@@ -106,3 +106,31 @@ fuzz: fuzz-build
 	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=2048 \
 		-max_len=4096 -dict=Tests/Fixtures/fuzz/accord.dict -artifact_prefix=$(FUZZ_DIR)/crashes/ \
 		-print_final_stats=1 $(FUZZ_ARGS) $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds
+
+# Sanitizers (docs/sanitizers.md): the Swift suite under AddressSanitizer (with LeakSanitizer)
+# and under ThreadSanitizer, each in its own scratch folder; the tests that start `accord`
+# start the sanitized one built beside the test bundle. Not part of `make test` (a run takes
+# 10-20 minutes).  make test-asan [SANITIZER_TEST_ARGS="--filter ReplSessionTests"]
+ASAN_SCRATCH ?= .build-asan
+TSAN_SCRATCH ?= .build-tsan
+SANITIZER_TEST_ARGS ?=
+
+.PHONY: test-asan test-tsan memcheck
+
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path $(ASAN_SCRATCH)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path $(ASAN_SCRATCH) $(SANITIZER_TEST_ARGS)
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path $(TSAN_SCRATCH)
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path $(TSAN_SCRATCH) $(SANITIZER_TEST_ARGS)
+
+# A scripted REPL session (Tests/Fixtures/repl/memcheck-session.txt) under valgrind memcheck:
+# fails on any memory error or definite leak. Installs valgrind with apt-get if missing.
+MEMCHECK_SCRATCH ?= .build
+memcheck: deps
+	@command -v valgrind >/dev/null || { echo "installing valgrind with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
+	$(SWIFT) build --scratch-path $(MEMCHECK_SCRATCH) --product accord
+	sh Tests/Fixtures/repl/memcheck.sh $(MEMCHECK_SCRATCH)/debug/accord
