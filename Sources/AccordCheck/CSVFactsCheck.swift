@@ -15,8 +15,18 @@ enum CSVFactsCheck {
         let errorsBefore = context.diagnostics.count
         let columns = mapColumns(table, to: template, diagnostics: &context.diagnostics)
         var facts: [FactInstance] = []
+        let limits = LoadLimits.current
         while let (row, record) = table.nextRow() {
             if row == [""] { continue }
+            // --max-facts: stop at the first row past it, before reading the rest.
+            if context.facts.instances.count + facts.count >= limits.maxFacts {
+                context.diagnostics.append(.factLimit(limits.maxFacts, at: table.span(of: record)))
+                return
+            }
+            if facts.count % 1024 == 1023, limits.isCancelled() {
+                context.diagnostics.append(.interrupted(at: table.span(of: record)))
+                return
+            }
             guard row.count == table.header.count else {
                 context.diagnostics.append(.raggedRow(cells: row.count, columns: table.header.count, at: table.span(of: record)))
                 continue

@@ -30,9 +30,9 @@ final class RunCancellation {
     /// What the command is doing, for the watchdog's message.
     private static let activity = Mutex<String>("loading the rules")
 
-    /// Comfortably under the second a stop may take, and long enough for the
-    /// cooperative path (which reports more) to win on a loaded machine.
-    static let grace: Duration = .milliseconds(700)
+    /// Half the second a stop may take, so the process is gone within it even on a
+    /// loaded machine; the cooperative path (which reports more) usually wins.
+    static let grace: Duration = .milliseconds(500)
 
     private let timeout: Double?
     private let deadline: ContinuousClock.Instant?

@@ -72,6 +72,25 @@ import Testing
         #expect(try Accord.run(["run", "items.accord", "--max-facts", "3"], directory: folder).status == 0)
     }
 
+    /// Two million rows take the debug build minutes to load; past the limit it stops at
+    /// the row, without reading the rest.
+    @Test func aHugeCSVFileStopsAtTheFirstRowTooMany() throws {
+        var rows = "n,name\n"
+        for index in 0..<2_000_000 { rows += "\(index),item \(index)\n" }
+        let folder = try Self.folder([
+            "big.csv": rows,
+            "big.accord": "template Item {\n  key n\n  n: int\n  name: string\n}\nfacts Item from \"big.csv\"\n",
+        ])
+        let started = Date()
+        let result = try Accord.run(["run", "big.accord", "--max-facts", "1000"], directory: folder)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 1)
+        // The header is line 1, so the 1001st row is line 1002.
+        #expect(result.stderr.hasPrefix("big.csv:1002:1: error: more than 1000 facts; raise --max-facts to load more\n"),
+                "\(result.stderr.prefix(300))")
+        #expect(seconds < 30, "took \(seconds) s")
+    }
+
     @Test func aRuleWithTooManyConditionsIsACheckerError() throws {
         // No bindings: a thousand unused-binding warnings would only bury the error.
         let conditions = (0..<1001).map { _ in "    T(a == 1)" }.joined(separator: "\n")
