@@ -11,16 +11,22 @@ import AccordTooling
 public struct FuzzHarness {
     /// Small, so a rule that loops costs milliseconds, not the default ten million firings.
     public static let defaultMaxFirings = 1000
+    /// Small for the same reason: a 4 KB input cannot state more facts than this, so more
+    /// come from rules, and a rule that makes facts without end stops here.
+    public static let defaultMaxFacts = 10_000
     /// Scenarios (and policy tests) evaluated per input; each is a checkpoint, a run per
     /// change and a rollback.
     public static let maxScenarios = 4
 
     public let workspace: FuzzWorkspace
     public var maxFirings: Int
+    public var maxFacts: Int
 
-    public init(workspace: FuzzWorkspace, maxFirings: Int = FuzzHarness.defaultMaxFirings) {
+    public init(workspace: FuzzWorkspace, maxFirings: Int = FuzzHarness.defaultMaxFirings,
+                maxFacts: Int = FuzzHarness.defaultMaxFacts) {
         self.workspace = workspace
         self.maxFirings = maxFirings
+        self.maxFacts = maxFacts
     }
 
     public func run(_ bytes: [UInt8]) -> FuzzOutcome {
@@ -50,7 +56,7 @@ public struct FuzzHarness {
     /// suggested changes for its last rule: the paths `run`, `whatif`, `test` and `whynot` take.
     func evaluate(_ model: CheckedProgram) -> FuzzOutcome {
         do {
-            var engine = try Engine(program: model)
+            var engine = try Engine(program: model, maxFacts: maxFacts)
             try engine.run(maxFirings: maxFirings)
             let result = RunResult(recommendations: engine.recommendations(), statistics: engine.statistics,
                                    sources: [FuzzInput.mainName])

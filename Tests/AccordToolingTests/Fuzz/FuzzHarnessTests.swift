@@ -2,7 +2,7 @@ import AccordFuzzing
 import Testing
 
 /// What `FuzzHarness.run` does with an input: loads its files from the workspace folder
-/// (and nothing outside it), and bounds a run by its firing limit.
+/// (and nothing outside it), and bounds a run by its firing and fact limits.
 @Suite struct FuzzHarnessTests {
     @Test func pathsOutsideTheWorkspaceAreLeftToTheLoadRoot() throws {
         let harness = FuzzHarness(workspace: try FuzzWorkspace())
@@ -39,5 +39,15 @@ import Testing
         rule up { when $c: C() then modify $c { v: $c.v + 1 } }
         """
         #expect(harness.run(Array(text.utf8)) == .stopped(kind: "firingLimit"))
+    }
+
+    @Test func aRuleThatMakesFactsWithoutEndStopsAtTheFactLimit() throws {
+        let harness = FuzzHarness(workspace: try FuzzWorkspace(), maxFirings: 10_000, maxFacts: 30)
+        let text = """
+        template N { key n; n: int }
+        facts { N { n: 0 } }
+        rule next { when $x: N() then assert N { n: $x.n + 1 } }
+        """
+        #expect(harness.run(Array(text.utf8)) == .stopped(kind: "factLimit"))
     }
 }
