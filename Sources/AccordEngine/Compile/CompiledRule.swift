@@ -17,6 +17,15 @@ struct CompiledRule {
     let production: ProductionNode
     /// What each level holds and each condition's scope, for explanations and why-not.
     let layout: RuleLayout
+
+    /// Whether an action changes a matched fact in place, so that later actions of the
+    /// same firing must read the values it matched with (`FiringSnapshot`).
+    var modifiesMatchedFacts: Bool {
+        actions.contains { action in
+            if case .modify = action { return true }
+            return false
+        }
+    }
 }
 
 enum CompiledAction {

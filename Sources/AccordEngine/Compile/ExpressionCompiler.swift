@@ -117,10 +117,10 @@ struct ExpressionCompiler {
             if let snapshot = context.snapshot, level < snapshot.values.count, let values = snapshot.values[level] {
                 return values[index]
             }
-            guard let token = context.token?.at(level: level), token.fact >= 0 else {
+            guard let fact = context.token?.fact(at: level), fact >= 0 else {
                 throw RuntimeFailure(message: "`$\(name)` is not bound here", span: span)
             }
-            return context.network.memory.values(of: token.fact)[index]
+            return context.network.memory.values(of: fact)[index]
         }
     }
 

@@ -17,8 +17,18 @@ final class JoinNode: BetaNode, AlphaSuccessor {
     }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        for fact in try indexes.file(token, spec, in: network) {
-            guard token.alive, network.memory.isAlive(fact) else { return }
+        guard spec.hasSingleKey else {
+            for fact in try indexes.file(token, spec, in: network) {
+                guard token.alive, network.memory.isAlive(fact) else { return }
+                try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
+            }
+            return
+        }
+        // The bucket is a snapshot: walking it needs no list of matches, and what the
+        // successors file meanwhile cannot change it.
+        guard let bucket = try indexes.fileUnderSingleKey(token, spec, in: network) else { return }
+        try bucket.forEach { fact in
+            guard token.alive, try spec.accepts(token, fact, in: network) else { return }
             try network.emit(Token(parent: token, level: level, fact: fact, node: self), from: self)
         }
     }

@@ -17,15 +17,15 @@ struct JoinSpec {
     }
 
     /// The index keys a token is filed under and looks up.
-    func leftKeys(_ token: Token, in network: Network) throws -> [[Datum]] {
+    func leftKeys(_ token: Token, in network: Network) throws -> [JoinKey] {
         let context = EvaluationContext(network: network, token: token, current: nil)
         let base = try equalities.map { try $0.value.evaluate(context) }
-        if let membership { return [base + [try membership.value.evaluate(context)]] }
+        if let membership { return [JoinKey(base + [try membership.value.evaluate(context)])] }
         if let listProbe {
             guard case .list(let elements) = try listProbe.list.evaluate(context) else { return [] }
-            return JoinSpec.distinct(elements).map { base + [$0] }
+            return JoinSpec.distinct(elements).map { JoinKey(base + [$0]) }
         }
-        return [base]
+        return [JoinKey(base)]
     }
 
     /// Whether every token and fact is filed under exactly one key (no membership
@@ -33,36 +33,55 @@ struct JoinSpec {
     var hasSingleKey: Bool { membership == nil && listProbe == nil }
 
     /// The one key a token is filed under when `hasSingleKey`.
-    func leftKey(_ token: Token, in network: Network) throws -> [Datum] {
-        guard !equalities.isEmpty else { return [] }
+    func leftKey(_ token: Token, in network: Network) throws -> JoinKey {
         let context = EvaluationContext(network: network, token: token, current: nil)
-        var key: [Datum] = []
-        key.reserveCapacity(equalities.count)
-        for equality in equalities { key.append(try equality.value.evaluate(context)) }
-        return key
+        switch equalities.count {
+        case 0:
+            return .none
+        case 1:
+            return .one(try equalities[0].value.evaluate(context))
+        case 2:
+            return .two(try equalities[0].value.evaluate(context), try equalities[1].value.evaluate(context))
+        case 3:
+            return .three(try equalities[0].value.evaluate(context), try equalities[1].value.evaluate(context),
+                          try equalities[2].value.evaluate(context))
+        default:
+            var key: [Datum] = []
+            key.reserveCapacity(equalities.count)
+            for equality in equalities { key.append(try equality.value.evaluate(context)) }
+            return .many(key)
+        }
     }
 
     /// The one key a fact is filed under when `hasSingleKey`.
-    func rightKey(_ values: [Datum]) -> [Datum] {
-        guard !equalities.isEmpty else { return [] }
-        var key: [Datum] = []
-        key.reserveCapacity(equalities.count)
-        for equality in equalities { key.append(values[equality.field]) }
-        return key
+    func rightKey(_ values: [Datum]) -> JoinKey {
+        switch equalities.count {
+        case 0: return .none
+        case 1: return .one(values[equalities[0].field])
+        case 2: return .two(values[equalities[0].field], values[equalities[1].field])
+        case 3: return .three(values[equalities[0].field], values[equalities[1].field], values[equalities[2].field])
+        default: return .many(equalities.map { values[$0.field] })
+        }
     }
 
     /// The index keys a fact is filed under.
-    func rightKeys(_ values: [Datum]) -> [[Datum]] {
+    func rightKeys(_ values: [Datum]) -> [JoinKey] {
         let base = equalities.map { values[$0.field] }
-        if let listProbe { return [base + [values[listProbe.field]]] }
-        guard let membership else { return [base] }
+        if let listProbe { return [JoinKey(base + [values[listProbe.field]])] }
+        guard let membership else { return [JoinKey(base)] }
         guard case .list(let elements) = values[membership.field] else { return [] }
-        return JoinSpec.distinct(elements).map { base + [$0] }
+        return JoinSpec.distinct(elements).map { JoinKey(base + [$0]) }
     }
 
     private static func distinct(_ elements: [Datum]) -> [Datum] {
         var seen = Set<Datum>()
         return elements.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether a fact the hashes brought to a token is live and passes the tests.
+    func accepts(_ token: Token, _ fact: FactID, in network: Network) throws -> Bool {
+        guard network.memory.isAlive(fact) else { return false }
+        return try tests.isEmpty || passes(token, network.memory.values(of: fact), in: network)
     }
 
     func passes(_ token: Token, _ values: [Datum], in network: Network) throws -> Bool {
@@ -72,6 +91,26 @@ struct JoinSpec {
             return false
         }
         return true
+    }
+}
+
+/// The values a token and a fact are matched on. Most joins test one equality, whose
+/// key needs no array (no allocation, one value to hash).
+enum JoinKey: Hashable {
+    case none
+    case one(Datum)
+    case two(Datum, Datum)
+    case three(Datum, Datum, Datum)
+    case many([Datum])
+
+    init(_ values: [Datum]) {
+        switch values.count {
+        case 0: self = .none
+        case 1: self = .one(values[0])
+        case 2: self = .two(values[0], values[1])
+        case 3: self = .three(values[0], values[1], values[2])
+        default: self = .many(values)
+        }
     }
 }
 
@@ -87,8 +126,8 @@ struct JoinSpec {
 /// modified, and comes back under its new key. Its old key is computed again from its
 /// old values, which stay readable until it is filed anew.
 struct JoinIndexes {
-    private var left: [[Datum]: [Token]] = [:]
-    private var right: [[Datum]: StableSet<FactID>] = [:]
+    private var left: [JoinKey: [Token]] = [:]
+    private var right: [JoinKey: StableSet<FactID>] = [:]
     private var deadTokens = 0
     /// The tokens filed on the left (the beta memory).
     private(set) var tokenCount = 0
@@ -98,12 +137,12 @@ struct JoinIndexes {
     /// examined; counted only while the network has a profiler.
     private(set) var joinTests = 0
 
-    mutating func insert(_ token: Token, keys: [[Datum]]) {
+    mutating func insert(_ token: Token, keys: [JoinKey]) {
         for key in keys { left[key, default: []].append(token) }
         tokenCount += 1
     }
 
-    private mutating func insert(_ token: Token, key: [Datum]) {
+    private mutating func insert(_ token: Token, key: JoinKey) {
         left[key, default: []].append(token)
         tokenCount += 1
     }
@@ -116,31 +155,35 @@ struct JoinIndexes {
     }
 
     private mutating func sweepDeadTokens() {
-        var emptied: [[Datum]] = []
-        for index in left.indices {
+        var emptied: [JoinKey] = []
+        // Walks by index rather than `for index in left.indices`: the `indices` value
+        // would share the dictionary's storage, and the first write would copy all of it.
+        var index = left.startIndex
+        while index != left.endIndex {
             left.values[index].removeAll { !$0.alive }
             if left.values[index].isEmpty { emptied.append(left.keys[index]) }
+            left.formIndex(after: &index)
         }
         for key in emptied { left.removeValue(forKey: key) }
         deadTokens = 0
     }
 
     /// The live tokens filed under a key.
-    func tokens(_ key: [Datum]) -> [Token] { left[key]?.filter(\.alive) ?? [] }
+    func tokens(_ key: JoinKey) -> [Token] { left[key]?.filter(\.alive) ?? [] }
 
-    mutating func insert(_ fact: FactID, keys: [[Datum]]) {
+    mutating func insert(_ fact: FactID, keys: [JoinKey]) {
         var filed = false
         for key in keys where right[key, default: StableSet()].insert(fact) { filed = true }
         if filed { factCount += 1 }
     }
 
-    private mutating func insert(_ fact: FactID, key: [Datum]) {
+    private mutating func insert(_ fact: FactID, key: JoinKey) {
         if right[key, default: StableSet()].insert(fact) { factCount += 1 }
     }
 
     /// Unfiles a fact filed with `values`; returns the keys it was filed under.
     @discardableResult
-    mutating func remove(_ fact: FactID, _ spec: JoinSpec, values: [Datum]) -> [[Datum]] {
+    mutating func remove(_ fact: FactID, _ spec: JoinSpec, values: [Datum]) -> [JoinKey] {
         let keys = spec.hasSingleKey ? [spec.rightKey(values)] : spec.rightKeys(values)
         var unfiled = false
         for key in keys {
@@ -152,12 +195,33 @@ struct JoinIndexes {
         return keys
     }
 
-    func facts(_ key: [Datum]) -> [FactID] { right[key]?.elements ?? [] }
+    func facts(_ key: JoinKey) -> [FactID] { right[key]?.elements ?? [] }
 }
 
 /// The moves every two-input node makes (join, negative, aggregate): file what arrives
 /// in its index and find what it matches on the other side.
 extension JoinIndexes {
+    /// Files a token under its one key (`spec.hasSingleKey`); returns the facts filed
+    /// under the same key, as they stand (the caller checks liveness and the tests).
+    mutating func fileUnderSingleKey(_ token: Token, _ spec: JoinSpec, in network: Network) throws -> StableSet<FactID>? {
+        let key = try spec.leftKey(token, in: network)
+        insert(token, key: key)
+        guard let bucket = right[key] else { return nil }
+        if network.profiler != nil { joinTests += bucket.count }
+        return bucket
+    }
+
+    /// Files a token; returns how many live facts it matches, without listing them.
+    mutating func fileAndCount(_ token: Token, _ spec: JoinSpec, in network: Network) throws -> Int {
+        guard spec.hasSingleKey else { return try file(token, spec, in: network).count }
+        guard let bucket = try fileUnderSingleKey(token, spec, in: network) else { return 0 }
+        var count = 0
+        try bucket.forEach { fact in
+            if try spec.accepts(token, fact, in: network) { count += 1 }
+        }
+        return count
+    }
+
     /// Files a token; returns the live facts it matches.
     mutating func file(_ token: Token, _ spec: JoinSpec, in network: Network) throws -> [FactID] {
         var matches: [FactID] = []
@@ -177,14 +241,8 @@ extension JoinIndexes {
                                   into matches: inout [FactID]) throws {
         guard let bucket else { return }
         if network.profiler != nil { joinTests += bucket.count }
-        let memory = network.memory
         try bucket.forEach { fact in
-            guard memory.isAlive(fact) else { return }
-            if spec.tests.isEmpty {
-                matches.append(fact)
-            } else if try spec.passes(token, memory.values(of: fact), in: network) {
-                matches.append(fact)
-            }
+            if try spec.accepts(token, fact, in: network) { matches.append(fact) }
         }
     }
 
@@ -209,7 +267,7 @@ extension JoinIndexes {
         return try matches(of: values, under: remove(fact, spec, values: values), spec, in: network)
     }
 
-    private mutating func matches(of values: [Datum], under keys: [[Datum]], _ spec: JoinSpec, in network: Network) throws -> [Token] {
+    private mutating func matches(of values: [Datum], under keys: [JoinKey], _ spec: JoinSpec, in network: Network) throws -> [Token] {
         var matches: [Token] = []
         for key in keys { try collect(left[key], values, spec, in: network, into: &matches) }
         return matches

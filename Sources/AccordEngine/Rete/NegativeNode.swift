@@ -38,7 +38,7 @@ final class NegativeNode: BetaNode, AlphaSuccessor, TokenMemoUser {
     }
 
     func leftActivate(_ token: Token, in network: Network) throws {
-        let count = try indexes.file(token, spec, in: network).count
+        let count = try indexes.fileAndCount(token, spec, in: network)
         setState(NegativeState(count: count, child: nil), of: token)
         if passes(count) { try pass(token, in: network) }
     }

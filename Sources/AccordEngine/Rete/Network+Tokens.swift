@@ -1,10 +1,7 @@
 extension Network {
     /// Adds a token made by `node` under `parent` and left-activates the node's successors.
     func emit(_ token: Token, from node: any BetaNode) throws {
-        if let parent = token.parent {
-            token.indexInParent = parent.children.count
-            parent.children.append(token)
-        }
+        token.parent?.append(child: token)
         let fact = token.fact
         if fact >= 0 {
             if fact >= tokensOfFact.count {
@@ -28,17 +25,7 @@ extension Network {
     /// so deep token trees cannot overflow the stack.
     func remove(_ token: Token) {
         guard token.alive else { return }
-        if let parent = token.parent, parent.alive {
-            // Swap-remove: the order of children does not matter, only membership.
-            let index = token.indexInParent
-            if index >= 0, index < parent.children.count, parent.children[index] === token {
-                let last = parent.children.removeLast()
-                if last !== token {
-                    parent.children[index] = last
-                    last.indexInParent = index
-                }
-            }
-        }
+        if let parent = token.parent, parent.alive { parent.unlink(child: token) }
         var stack = [token]
         while let current = stack.popLast() {
             guard current.alive else { continue }
@@ -46,8 +33,7 @@ extension Network {
             for successor in current.node.successors {
                 successor.leftRetract(current, in: self)
             }
-            stack.append(contentsOf: current.children)
-            current.children = []
+            stack.append(contentsOf: current.detachChildren())
         }
     }
 

@@ -66,8 +66,7 @@ final class Network {
         var stack: [Token] = [rootToken]
         while let token = stack.popLast() {
             token.memo = .none  // an activation or a negative state points back at the token
-            stack.append(contentsOf: token.children)
-            token.children = []
+            stack.append(contentsOf: token.detachChildren())
         }
         // A join, negative or aggregate node holds its alpha memory, which lists it.
         for memories in alphaMemories {

@@ -10,10 +10,15 @@ final class Token {
     /// The node that produced this token; its successors were left-activated with it.
     /// Not retained: nodes hold tokens, and the network holds every node for its life.
     unowned(unsafe) let node: any BetaNode
-    @exclusivity(unchecked) var children: [Token] = []
-    /// Where this token sits in its parent's `children`, so leaving is O(1): the root
-    /// token alone has a child for every first-level match (10⁵ at 100k facts).
-    @exclusivity(unchecked) var indexInParent = -1
+    /// The children, in the order they were made, as an intrusive doubly linked list:
+    /// adding and leaving are O(1) and allocate nothing (an array of children cost an
+    /// allocation per parent and more as it grew; the root token alone has a child for
+    /// every first-level match, 10⁵ at 100k facts). Each token holds its first child
+    /// and next sibling; the back links are unowned, kept alive by those forward links.
+    @exclusivity(unchecked) var firstChild: Token?
+    @exclusivity(unchecked) unowned(unsafe) var lastChild: Token?
+    @exclusivity(unchecked) var nextSibling: Token?
+    @exclusivity(unchecked) unowned(unsafe) var previousSibling: Token?
     @exclusivity(unchecked) var alive = true
     /// What one successor of `node` keeps about this token (the node that `claimsTokenMemo`
     /// among them): a negative node's count, or a production node's activation. Kept
@@ -29,6 +34,51 @@ final class Token {
         self.node = node
     }
 
+    /// The live and dead children in the order they were made (explanations, coverage).
+    var children: [Token] {
+        var result: [Token] = []
+        var child = firstChild
+        while let current = child {
+            result.append(current)
+            child = current.nextSibling
+        }
+        return result
+    }
+
+    func append(child: Token) {
+        if let last = lastChild {
+            last.nextSibling = child
+            child.previousSibling = last
+        } else {
+            firstChild = child
+        }
+        lastChild = child
+    }
+
+    func unlink(child: Token) {
+        let next = child.nextSibling
+        let previous = child.previousSibling
+        if let previous { previous.nextSibling = next } else { firstChild = next }
+        if let next { next.previousSibling = previous } else { lastChild = previous }
+        child.nextSibling = nil
+        child.previousSibling = nil
+    }
+
+    /// Cuts every child off and returns them in order: the tree is being taken down.
+    func detachChildren() -> [Token] {
+        var result: [Token] = []
+        var child = firstChild
+        firstChild = nil
+        lastChild = nil
+        while let current = child {
+            result.append(current)
+            child = current.nextSibling
+            current.nextSibling = nil
+            current.previousSibling = nil
+        }
+        return result
+    }
+
     /// The token of an earlier level on this token's path.
     /// Walks parents without retaining them: each is kept alive by its child.
     func at(level wanted: Int) -> Token? {
@@ -38,6 +88,17 @@ final class Token {
             current = parent
         }
         return current.level == wanted ? current : nil
+    }
+
+    /// The fact an earlier level on this token's path holds, or -1 when that level holds
+    /// none. Reads through without retaining any token: every `$x.field` read asks this.
+    func fact(at wanted: Int) -> FactID {
+        unowned(unsafe) var current: Token = self
+        while current.level > wanted {
+            guard let parent = current.parent else { return -1 }
+            current = parent
+        }
+        return current.level == wanted ? current.fact : -1
     }
 
     /// The facts of the path, root first, one per fact-holding level.
