@@ -7,8 +7,8 @@ import Foundation
 /// The budget is 2 MiB: in a debug build the parser and the checker's type checker take
 /// 3.5–5 KiB of stack per level of an expression (unoptimised frames keep every local),
 /// so the deepest accepted expression (300 levels) needs between 1 and 2 MiB there. An
-/// optimised build needs a fraction of that; 512 KiB (a secondary thread's default on
-/// macOS) is too little for the deepest input in a debug build.
+/// optimised build runs it within 512 KiB (a secondary thread's default on macOS),
+/// which is too little for it in a debug build.
 enum SmallStack {
     static let size = 2048 * 1024
 

@@ -82,6 +82,7 @@ import Testing
     /// 300,000 facts take the debug build many seconds to lex, parse and check.
     @Test func loadingAHugeRuleFileStops() throws {
         let folder = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var text = "template Item {\n  key n\n  n: int\n  name: string\n}\nfacts {\n"
         for index in 0..<300_000 { text += "  Item { n: \(index), name: \"item number \(index)\" }\n" }
         text += "}\n"
@@ -93,6 +94,7 @@ import Testing
     /// A million CSV rows: the interrupt lands while they are read or checked.
     @Test func loadingAHugeCSVFileStops() throws {
         let folder = try Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var rows = "n,name\n"
         for index in 0..<1_000_000 { rows += "\(index),item \(index)\n" }
         try rows.write(toFile: folder + "/big.csv", atomically: true, encoding: .utf8)

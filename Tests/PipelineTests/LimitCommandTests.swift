@@ -81,6 +81,7 @@ import Testing
             "big.csv": rows,
             "big.accord": "template Item {\n  key n\n  n: int\n  name: string\n}\nfacts Item from \"big.csv\"\n",
         ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let started = Date()
         let result = try Accord.run(["run", "big.accord", "--max-facts", "1000"], directory: folder)
         let seconds = Date().timeIntervalSince(started)

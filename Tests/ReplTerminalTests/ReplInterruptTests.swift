@@ -10,6 +10,7 @@ import Testing
     static func interruptLoad(of text: String, settle: Double) throws -> String {
         let (rules, home) = try ReplFixture.folder()
         let folder = (rules as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent("more.accord")) }
         try text.write(toFile: folder + "/more.accord", atomically: true, encoding: .utf8)
         let terminal = try ReplFixture.start(rules: rules, home: home)
         terminal.send(":load \(folder)/more.accord\r")
