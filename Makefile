@@ -117,9 +117,13 @@ SANITIZER_TEST_ARGS ?=
 
 .PHONY: test-asan test-tsan memcheck
 
+# The symbolizer by absolute path: some tests start `accord` with a PATH of their own, and
+# LeakSanitizer's suppressions match function names only in a symbolized report.
+SYMBOLIZER ?= $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/llvm-symbolizer
+
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path $(ASAN_SCRATCH)
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+	ASAN_SYMBOLIZER_PATH=$(SYMBOLIZER) LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path $(ASAN_SCRATCH) $(SANITIZER_TEST_ARGS)
 
 test-tsan: deps

@@ -31,6 +31,14 @@ public final class LibeditLineReader: LineReader {
         if let historyPath { _ = read_history(historyPath) }
     }
 
+    /// The completer holds the session; let it go with the reader rather than keep it in
+    /// a global until exit, where LeakSanitizer, which cannot follow Swift's enum
+    /// payload pointers (their spare bits hold the case), reported the session's
+    /// syntax trees as leaked (docs/sanitizers.md).
+    deinit {
+        LibeditCompletion.source = nil
+    }
+
     /// Whether standard input and output are both terminals: libedit edits only then
     /// (with stdout piped it leaves the tty in cooked mode and Tab does nothing).
     public static var isInteractive: Bool {

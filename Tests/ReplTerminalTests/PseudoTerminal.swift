@@ -54,10 +54,17 @@ final class PseudoTerminal {
     /// The environment the REPL tests run with: a private home and state folder (libedit
     /// also reads ~/.editrc), an xterm, a UTF-8 locale and no colour.
     static func environment(home: String) -> [String: String] {
-        [
+        var environment = [
             "HOME": home, "XDG_STATE_HOME": home + "/state", "TERM": "xterm", "LANG": "C.UTF-8",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1",
         ]
+        // Under `make test-asan`/`test-tsan` the sanitized binary keeps the run's options
+        // (suppressions, symbolizer); docs/sanitizers.md.
+        for (name, value) in ProcessInfo.processInfo.environment
+        where name.hasPrefix("ASAN_") || name.hasPrefix("LSAN_") || name.hasPrefix("TSAN_") {
+            environment[name] = value
+        }
+        return environment
     }
 
     func send(_ text: String) {
