@@ -45,9 +45,12 @@ struct CSVLayout: Sequence {
     /// pass that keeps nothing. CSV.swift reads such a cell as everything after the
     /// quote; the loader reports it instead.
     var unterminatedQuote: Int? {
-        var iterator = makeIterator()
-        while iterator.next() != nil {}
-        return iterator.scanner.unterminatedQuote
+        var scanner = Scanner(bytes: bytes, position: start)
+        // Cell by cell, building no record: this pass runs over every file before it loads.
+        while !scanner.atEnd {
+            _ = scanner.cell()
+        }
+        return scanner.unterminatedQuote
     }
 
     fileprivate struct Scanner {
