@@ -114,6 +114,9 @@ fuzz: fuzz-build
 ASAN_SCRATCH ?= .build-asan
 TSAN_SCRATCH ?= .build-tsan
 SANITIZER_TEST_ARGS ?=
+# A sanitized build runs several times slower: the tests' time limits (Ctrl-C to exit
+# within 1 s, ...) are multiplied by this (Tests/AccordTestSupport/TestTiming.swift).
+SANITIZER_TIME_SCALE ?= 10
 
 .PHONY: test-asan test-tsan memcheck
 
@@ -123,12 +126,12 @@ SYMBOLIZER ?= $(shell dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/llvm-
 
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path $(ASAN_SCRATCH)
-	ASAN_SYMBOLIZER_PATH=$(SYMBOLIZER) LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
+	ACCORD_TEST_TIME_SCALE=$(SANITIZER_TIME_SCALE) ASAN_SYMBOLIZER_PATH=$(SYMBOLIZER) LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path $(ASAN_SCRATCH) $(SANITIZER_TEST_ARGS)
 
 test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path $(TSAN_SCRATCH)
-	$(SWIFT) test --skip-build --sanitize=thread --scratch-path $(TSAN_SCRATCH) $(SANITIZER_TEST_ARGS)
+	ACCORD_TEST_TIME_SCALE=$(SANITIZER_TIME_SCALE) $(SWIFT) test --skip-build --sanitize=thread --scratch-path $(TSAN_SCRATCH) $(SANITIZER_TEST_ARGS)
 
 # A scripted REPL session (Tests/Fixtures/repl/memcheck-session.txt) under valgrind memcheck:
 # fails on any memory error or definite leak. Installs valgrind with apt-get if missing.

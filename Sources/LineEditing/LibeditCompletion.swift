@@ -40,14 +40,23 @@ enum LibeditCompletion {
 
     /// The readline contract: entry 0 replaces the word, the rest are the choices to
     /// list, then NULL; every string malloc'd, since libedit frees them.
+    ///
+    /// Two NULLs end the array, not one: libedit (3.1-20221030, `fn_complete2`) decides
+    /// whether a match is single by reading `matches[2]` even when `matches[1]` is the
+    /// NULL that ends a one-entry array. With one NULL it reads past the allocation; the
+    /// glibc allocator usually leaves a zero there, the sanitizers' allocators do not, so
+    /// in an ASan or TSan build libedit took a unique match for one of several and left
+    /// out the space after it (libedit is not instrumented, so no report said why).
     static func cArray(_ candidates: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         let unique = Array(Set(candidates)).sorted()
         guard !unique.isEmpty else { return nil }
         let entries = unique.count == 1 ? unique : [commonPrefix(unique)] + unique
-        guard let memory = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1)) else { return nil }
-        let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
+        let slots = entries.count + 2
+        guard let memory = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * slots) else { return nil }
+        let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots)
         for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
         array[entries.count] = nil
+        array[entries.count + 1] = nil
         return array
     }
 

@@ -1,9 +1,11 @@
+import AccordTestSupport
 import Foundation
 
 /// A real `accord` process to interrupt: started with pipes, it is sent SIGINT once it
 /// is ready (catching SIGINT, and, when a marker is given, past printing it), and the
 /// time from the signal to its exit is measured. Every wait has a generous limit, since
-/// the machine may be busy; only the signal-to-exit time is held to the second.
+/// the machine may be busy; only the signal-to-exit time is held to the second (all
+/// limits times `TestTiming.scale`, for a sanitized build).
 final class InterruptedProcess: @unchecked Sendable {
     struct Outcome {
         let status: Int32
@@ -59,7 +61,7 @@ final class InterruptedProcess: @unchecked Sendable {
     /// Waits until the process ignores SIGINT as a signal (`RunCancellation.watch()`
     /// has run, so the signal is handled, not fatal) and, with a marker, until stdout
     /// or stderr shows it; then `settle` more seconds, to be well inside the long part.
-    func interrupt(whenShowing marker: String? = nil, settle: Double = 0.3, limit: Double = 60) throws -> Outcome {
+    func interrupt(whenShowing marker: String? = nil, settle: Double = 0.3, limit: Double = TestTiming.scaled(60)) throws -> Outcome {
         let start = Date()
         while !ignoresInterrupts() || !(marker.map { texts.0.contains($0) || texts.1.contains($0) } ?? true) {
             guard process.isRunning, Date().timeIntervalSince(start) < limit else {
@@ -71,7 +73,7 @@ final class InterruptedProcess: @unchecked Sendable {
         Thread.sleep(forTimeInterval: settle)
         let signalled = Date()
         kill(process.processIdentifier, SIGINT)
-        guard ended.wait(timeout: .now() + 30) == .success else {
+        guard ended.wait(timeout: .now() + TestTiming.scaled(30)) == .success else {
             kill(process.processIdentifier, SIGKILL)
             throw InterruptFailure.didNotStop(stderr: texts.1)
         }

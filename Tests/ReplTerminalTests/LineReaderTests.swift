@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import LineEditing
+@testable import LineEditing
 import Testing
 
 /// The terminal-free parts of the line layer: how entries are put together from lines,
@@ -43,6 +43,26 @@ import Testing
         let reader = ScriptedReader([.line("rule r {"), .endOfInput])
         #expect(reader.readEntry(prompt: "> ", continuationPrompt: ".> ", isComplete: Self.balanced) == .line("rule r {"))
         #expect(reader.readEntry(prompt: "> ", continuationPrompt: ".> ", isComplete: Self.balanced) == .endOfInput)
+    }
+
+    /// libedit reads `matches[2]` to tell a unique match from several, even when
+    /// `matches[1]` already ends the array: the array must hold a NULL there too
+    /// (without it the sanitized builds lost the space after a completion).
+    @Test func completionArraysEndWithTwoNulls() throws {
+        for candidates in [[":facts"], [":why", ":whynot"]] {
+            let array = try #require(LibeditCompletion.cArray(candidates))
+            defer {
+                var index = 0
+                while let entry = array[index] { free(entry); index += 1 }
+                free(array)
+            }
+            let count = candidates.count == 1 ? 1 : candidates.count + 1
+            #expect((0..<count).allSatisfy { array[$0] != nil })
+            #expect(array[count] == nil && array[count + 1] == nil)
+        }
+        let single = try #require(LibeditCompletion.cArray([":facts"]))
+        defer { free(single[0]); free(single) }
+        #expect(String(cString: try #require(single[0])) == ":facts")
     }
 
     @Test func plainReadingSplitsLinesAndKeepsUTF8() throws {

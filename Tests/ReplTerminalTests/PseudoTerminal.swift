@@ -5,7 +5,7 @@ import Glibc
 
 /// Drives a program through a real pseudo-terminal, as a user at a terminal would: the
 /// slave is the program's controlling terminal (a new session), so `"\u{03}"` written
-/// to the master raises SIGINT. Every wait has a timeout; a program still running when
+/// to the master raises SIGINT. Every wait has a timeout (times `TestTiming.scale`); a program still running when
 /// the terminal is dropped is killed.
 final class PseudoTerminal {
     struct Timeout: Error, CustomStringConvertible {
@@ -85,7 +85,7 @@ final class PseudoTerminal {
     /// Waits until `text` appears in the output after what earlier waits consumed, and
     /// consumes up to its end. Returns the output that came before it.
     @discardableResult
-    func expect(_ text: String, timeout: Double = 10) throws -> String {
+    func expect(_ text: String, timeout: Double = TestTiming.scaled(10)) throws -> String {
         let needle = Array(text.utf8)
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -109,13 +109,13 @@ final class PseudoTerminal {
     /// Waits for `prompt` and then for libedit to switch the terminal to raw mode: it
     /// prints the prompt first, and keys sent before the switch are read in cooked mode.
     @discardableResult
-    func expectPrompt(_ prompt: String = "accord> ", timeout: Double = 10) throws -> String {
+    func expectPrompt(_ prompt: String = "accord> ", timeout: Double = TestTiming.scaled(10)) throws -> String {
         let before = try expect(prompt, timeout: timeout)
         try waitForRawMode(timeout: timeout)
         return before
     }
 
-    func waitForRawMode(timeout: Double = 10) throws {
+    func waitForRawMode(timeout: Double = TestTiming.scaled(10)) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while cpty_is_canonical(master) == 1 {
             guard Date() < deadline else { throw Timeout(waitingFor: "raw mode", transcript: transcript) }
@@ -124,7 +124,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the program to end and returns its exit status (128 + N for signal N).
-    func waitForExit(timeout: Double = 10) throws -> Int32 {
+    func waitForExit(timeout: Double = TestTiming.scaled(10)) throws -> Int32 {
         if let exitStatus { return exitStatus }
         let deadline = Date().addingTimeInterval(timeout)
         while true {

@@ -1,3 +1,4 @@
+import AccordTestSupport
 import Foundation
 import Testing
 
@@ -18,10 +19,10 @@ import Testing
         Thread.sleep(forTimeInterval: settle)
         let interruptedAt = Date()
         terminal.send(ReplTerminalTests.ctrlC)
-        let reply = try terminal.expectPrompt(timeout: 30)
+        let reply = try terminal.expectPrompt(timeout: TestTiming.scaled(30))
         let seconds = Date().timeIntervalSince(interruptedAt)
         print("REPL :load: Ctrl-C to prompt in \(String(format: "%.3f", seconds)) s")
-        #expect(seconds < 2, "took \(seconds) s")
+        #expect(seconds < TestTiming.scaled(2), "took \(seconds) s")
         terminal.send(":facts\r")
         let listing = try terminal.expect("accord> ")
         #expect(listing.contains(#"Region["Amur"]"#))
