@@ -27,12 +27,20 @@ public enum FuzzOutcome: Sendable, Equatable {
         return false
     }
 
-    /// `stopped` named by the error's case (`firingLimit`, `runtime`, ...): by reflection
-    /// rather than a switch, so a new limit the engine learns to report is a new kind
-    /// here without an edit. An internal error is a bug, so it is `broken`.
+    /// `stopped` named by the error's case (`firingLimit`, `runtime`, ...). An exhaustive
+    /// switch, so a new error the engine learns to report must be named here. An internal
+    /// error is a bug, so it is `broken`.
     static func stopped(_ error: EngineError) -> FuzzOutcome {
-        if case .internalError(let message) = error { return .broken("engine internal error: \(message)") }
-        let kind = Mirror(reflecting: error).children.first?.label ?? "\(error)"
-        return .stopped(kind: kind)
+        switch error {
+        case .internalError(let message): .broken("engine internal error: \(message)")
+        case .firingLimit: .stopped(kind: "firingLimit")
+        case .factLimit: .stopped(kind: "factLimit")
+        case .runtime: .stopped(kind: "runtime")
+        case .duplicateKey: .stopped(kind: "duplicateKey")
+        case .unknownFact: .stopped(kind: "unknownFact")
+        case .unkeyedTemplate: .stopped(kind: "unkeyedTemplate")
+        case .cancelled: .stopped(kind: "cancelled")
+        case .compile: .stopped(kind: "compile")
+        }
     }
 }

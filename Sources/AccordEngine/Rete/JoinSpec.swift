@@ -226,9 +226,9 @@ extension JoinIndexes {
     mutating func file(_ token: Token, _ spec: JoinSpec, in network: Network) throws -> [FactID] {
         var matches: [FactID] = []
         if spec.hasSingleKey {
-            let key = try spec.leftKey(token, in: network)
-            insert(token, key: key)
-            try collect(right[key], token, spec, in: network, into: &matches)
+            try fileUnderSingleKey(token, spec, in: network)?.forEach { fact in
+                if try spec.accepts(token, fact, in: network) { matches.append(fact) }
+            }
             return matches
         }
         let keys = try spec.leftKeys(token, in: network)
